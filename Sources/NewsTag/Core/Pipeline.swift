@@ -1,0 +1,50 @@
+/// The ordered stages a document passes through.
+///
+/// ```
+/// Document ─▶ Normalizer ─▶ Tokenizer ─▶ EntityMatcher ─▶ TopicScorer ─▶ Document
+///             matching form  tokens+keys   mentions         topics
+/// ```
+/// Any prefix or subset works as long as each stage's requirements are
+/// produced earlier; construction checks that.
+public struct Pipeline: Sendable {
+  public let stages: [any Stage]
+
+  public init(_ stages: [any Stage]) throws(PipelineError) {
+    var available: Set<Artifact> = []
+    for stage in stages {
+      let missing = stage.requires.subtracting(available)
+      if !missing.isEmpty {
+        throw PipelineError.unmetRequirement(
+          stage: stage.name, missing: missing.map(\.rawValue).sorted())
+      }
+      available.formUnion(stage.produces)
+    }
+    self.stages = stages
+  }
+
+  /// Runs every stage on `document`; an error names the stage and the document.
+  public func process(_ document: inout Document) throws(PipelineError) {
+    for stage in stages {
+      do {
+        try stage.process(&document)
+      } catch {
+        throw PipelineError.stageFailed(
+          stage: stage.name, documentID: document.id, reason: "\(error)")
+      }
+    }
+  }
+}
+
+public enum PipelineError: Error, Equatable, CustomStringConvertible {
+  case unmetRequirement(stage: String, missing: [String])
+  case stageFailed(stage: String, documentID: String, reason: String)
+
+  public var description: String {
+    switch self {
+    case .unmetRequirement(let stage, let missing):
+      "stage '\(stage)' needs \(missing.joined(separator: ", ")), which no earlier stage produces"
+    case .stageFailed(let stage, let documentID, let reason):
+      "stage '\(stage)' failed on document '\(documentID)': \(reason)"
+    }
+  }
+}

@@ -1,0 +1,19 @@
+/// What a stage adds to a ``Document``; pipelines check that each stage's
+/// requirements are produced by a stage before it.
+public enum Artifact: String, Sendable, CaseIterable, Hashable {
+  case normalizedText
+  case tokens
+  case mentions
+  case topics
+}
+
+/// One step of the pipeline: a value that transforms a document.
+///
+/// Resources are loaded before a stage exists; `process` does no I/O and
+/// keeps no mutable state, so one stage value is shared by all worker threads.
+public protocol Stage: Sendable {
+  var name: String { get }
+  var requires: Set<Artifact> { get }
+  var produces: Set<Artifact> { get }
+  func process(_ document: inout Document) throws
+}

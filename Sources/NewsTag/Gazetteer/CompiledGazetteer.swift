@@ -1,0 +1,162 @@
+/// Gazetteer entries compiled for matching: every name and generated article
+/// form as a phrase of interned token keys, with the case rules to check
+/// against the text. Built once, immutable, shared by all threads.
+public struct CompiledGazetteer: Sendable {
+  /// What a mention links to.
+  public struct Entity: Sendable {
+    public var id: String
+    public var label: String
+    public var name: String
+  }
+
+  /// How one token of a name constrains the casing of the text token (§5.5).
+  struct CaseRule: Sendable {
+    enum Kind: UInt8, Sendable {
+      /// Lowercase or numeric in the gazetteer: any casing in text.
+      case any
+      /// Capitalised: the text token must start with a capital.
+      case capital
+      /// Acronym-like: the text token must be all capitals or written exactly so.
+      case acronym
+    }
+    var kind: Kind
+    /// The acronym as written, in `surfaces`.
+    var surfaceStart: Int32
+    var surfaceEnd: Int32
+  }
+
+  /// One way a phrase can be read as an entity.
+  struct Candidate: Sendable {
+    var entity: Int32
+    /// Rules for the phrase's tokens are `rules[rulesStart..<rulesStart + length]`.
+    var rulesStart: Int32
+    var length: Int32
+    /// A generated article form rather than a name as written.
+    var isGenerated: Bool
+    var capitalCount: Int32
+    var flags: GazetteerEntry.Flags
+  }
+
+  public let entities: [Entity]
+  let terms: TermTable
+  let phrases: PhraseIndex
+  let candidates: [Candidate]
+  let rules: [CaseRule]
+  let surfaces: [UInt8]
+  /// Problems found while compiling (names without words, shared names).
+  public let diagnostics: [Diagnostic]
+  /// Number of phrases (names and generated forms) in the index.
+  public let phraseCount: Int
+
+  /// The longest phrase in tokens.
+  public let maximumPhraseLength: Int
+
+  /// Compiles entries; names that yield no token are reported and skipped.
+  public init(_ entries: [GazetteerEntry]) {
+    let normalizer = Normalizer()
+    let tokenizer = Tokenizer()
+    var termBuilder = TermTableBuilder()
+    var phraseBuilder = PhraseIndexBuilder()
+    var entities: [Entity] = []
+    var candidates: [Candidate] = []
+    var rules: [CaseRule] = []
+    var surfaces: [UInt8] = []
+    var diagnostics: [Diagnostic] = []
+    var owners: [[String]: (entity: Int32, isGenerated: Bool)] = [:]
+    var candidateIndexByPhrase: [[String]: [Int]] = [:]
+    var maximumLength = 0
+
+    for entry in entries {
+      let entityIndex = Int32(entities.count)
+      entities.append(Entity(id: entry.id, label: entry.label, name: entry.name))
+      for entryName in entry.names {
+        let name = entryName.text
+        let tokens: NameTokens
+        do {
+          tokens = try NameTokens(name, normalizer: normalizer, tokenizer: tokenizer)
+        } catch {
+          diagnostics.append(
+            .init(.error, file: entryName.file, line: entryName.line, "name '\(name)': \(error)"))
+          continue
+        }
+        guard !tokens.words.isEmpty else {
+          diagnostics.append(
+            .init(
+              .error, file: entryName.file, line: entryName.line,
+              "name '\(name)' has no letters or digits"))
+          continue
+        }
+        let inflection = Self.resolve(entryName.inflection, label: entry.label, tokens: tokens)
+        var phrases = [(keys: tokens.keys, isGenerated: false)]
+        if inflection == .inflect && !entryName.flags.contains(.commonWord) {
+          phrases += ArticleVariants.variants(of: tokens).map { ($0, true) }
+        }
+        let rulesStart = Int32(rules.count)
+        var capitalCount: Int32 = 0
+        for word in tokens.words {
+          if word.isAcronymLike {
+            let start = Int32(surfaces.count)
+            surfaces.append(contentsOf: word.surface.utf8)
+            rules.append(CaseRule(kind: .acronym, surfaceStart: start, surfaceEnd: Int32(surfaces.count)))
+            capitalCount += 1
+          } else if word.shape.contains(.startsUpper) {
+            rules.append(CaseRule(kind: .capital, surfaceStart: 0, surfaceEnd: 0))
+            capitalCount += 1
+          } else {
+            rules.append(CaseRule(kind: .any, surfaceStart: 0, surfaceEnd: 0))
+          }
+        }
+        for phrase in phrases {
+          // One candidate per entity and phrase; a name as written beats a generated form.
+          if let indices = candidateIndexByPhrase[phrase.keys],
+            let existing = indices.first(where: { candidates[$0].entity == entityIndex })
+          {
+            if candidates[existing].isGenerated && !phrase.isGenerated {
+              candidates[existing].isGenerated = false
+              candidates[existing].rulesStart = rulesStart
+              candidates[existing].capitalCount = capitalCount
+            }
+            continue
+          }
+          if let owner = owners[phrase.keys], owner.entity != entityIndex, !phrase.isGenerated {
+            let other = entities[Int(owner.entity)]
+            diagnostics.append(
+              .init(
+                .warning, file: entryName.file, line: entryName.line,
+                "name '\(name)' is also a name of '\(other.id)'"
+                  + (owner.isGenerated ? " (as a generated article form)" : "")))
+          } else if owners[phrase.keys] == nil {
+            owners[phrase.keys] = (entityIndex, phrase.isGenerated)
+          }
+          let termIDs = phrase.keys.map { termBuilder.intern(Array($0.utf8)) }
+          let candidateIndex = candidates.count
+          candidates.append(
+            Candidate(
+              entity: entityIndex, rulesStart: rulesStart, length: Int32(termIDs.count),
+              isGenerated: phrase.isGenerated, capitalCount: capitalCount, flags: entryName.flags))
+          candidateIndexByPhrase[phrase.keys, default: []].append(candidateIndex)
+          phraseBuilder.insert(termIDs, payload: Int32(candidateIndex))
+          maximumLength = max(maximumLength, termIDs.count)
+        }
+      }
+    }
+    self.entities = entities
+    self.terms = termBuilder.build()
+    self.phrases = phraseBuilder.build()
+    self.candidates = candidates
+    self.rules = rules
+    self.surfaces = surfaces
+    self.diagnostics = diagnostics
+    self.phraseCount = candidateIndexByPhrase.count
+    self.maximumPhraseLength = maximumLength
+  }
+
+  /// `auto` becomes `person` for PERSON (or PER) entries whose words are all
+  /// capitalised (`Свят отец` is a title, not a personal name), else `inflect`.
+  static func resolve(_ inflection: GazetteerEntry.Inflection, label: String, tokens: NameTokens)
+    -> GazetteerEntry.Inflection
+  {
+    guard inflection == .auto else { return inflection }
+    return (label == "PERSON" || label == "PER") && tokens.isCapitalised ? .person : .inflect
+  }
+}

@@ -1,0 +1,145 @@
+/// Turns one input record (a JSON line or a text file's bytes) into a
+/// ``Document``, or says exactly why it cannot.
+public struct RecordDecoder: Sendable {
+  /// The JSON member holding the document text.
+  public var textField: String
+  /// The JSON member holding the document id.
+  public var idField: String
+  /// Pass the text member through to the output as well.
+  public var keepText: Bool
+
+  /// Members newstag writes itself; an input's own are dropped, not duplicated.
+  static let reservedKeys: Set<String> = ["entities", "topics"]
+
+  public init(textField: String = "text", idField: String = "id", keepText: Bool = false) {
+    self.textField = textField
+    self.idField = idField
+    self.keepText = keepText
+  }
+
+  /// Why a record yields an error record instead of a document.
+  public struct Failure: Error, Equatable {
+    /// The document id, when it could be read before the failure.
+    public var id: String?
+    public var message: String
+  }
+
+  /// A document from one JSON line. Without an id member, the id is `fallbackID`.
+  public func document(fromJSONLine bytes: UnsafeBufferPointer<UInt8>, fallbackID: String)
+    throws(Failure) -> Document
+  {
+    if let offset = firstInvalidUTF8Offset(bytes) {
+      throw Failure(id: nil, message: "invalid UTF-8 at byte \(offset)")
+    }
+    if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
+      throw Failure(id: nil, message: "empty line")
+    }
+    let members: [JSONMember]
+    do {
+      members = try JSONObjectScanner.members(of: bytes)
+    } catch {
+      throw Failure(id: nil, message: error.description)
+    }
+    var id: String? = nil
+    if let member = members.first(where: { $0.key == idField }) {
+      switch member.kind {
+      case .string: id = try? JSONObjectScanner.decodeString(bytes, member.valueRange)
+      case .number: id = String(decoding: UnsafeBufferPointer(rebasing: bytes[member.valueRange]), as: UTF8.self)
+      default:
+        throw Failure(id: nil, message: "field \"\(idField)\" is not a string or number")
+      }
+    }
+    guard let textMember = members.first(where: { $0.key == textField }) else {
+      throw Failure(id: id, message: "no \"\(textField)\" field")
+    }
+    guard textMember.kind == .string else {
+      throw Failure(id: id, message: "field \"\(textField)\" is not a string")
+    }
+    let text: String
+    do {
+      text = try JSONObjectScanner.decodeString(bytes, textMember.valueRange)
+    } catch {
+      throw Failure(id: id, message: error.description)
+    }
+    var passthrough: [PassthroughField] = []
+    for member in members where member.key != idField {
+      if member.key == textField && !keepText { continue }
+      if Self.reservedKeys.contains(member.key) { continue }
+      passthrough.append(
+        PassthroughField(
+          key: member.key,
+          rawJSONValue: String(
+            decoding: UnsafeBufferPointer(rebasing: bytes[member.valueRange]), as: UTF8.self)))
+    }
+    return Document(id: id ?? fallbackID, text: text, passthrough: passthrough)
+  }
+
+  /// A document from a whole plain-text file, named by its path.
+  public func document(fromText bytes: UnsafeBufferPointer<UInt8>, id: String) throws(Failure)
+    -> Document
+  {
+    if let offset = firstInvalidUTF8Offset(bytes) {
+      throw Failure(id: id, message: "invalid UTF-8 at byte \(offset)")
+    }
+    let text = String(decoding: bytes, as: UTF8.self)
+    var document = Document(id: id, text: text)
+    if keepText {
+      var writer = JSONWriter()
+      writer.appendString(text)
+      document.passthrough = [
+        PassthroughField(key: textField, rawJSONValue: String(decoding: writer.bytes, as: UTF8.self))
+      ]
+    }
+    return document
+  }
+}
+
+/// The offset of the first byte that breaks UTF-8 well-formedness, or nil.
+///
+/// - Complexity: O(n); ASCII runs are skipped eight bytes at a time.
+func firstInvalidUTF8Offset(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+  var index = 0
+  let count = bytes.count
+  guard let base = bytes.baseAddress else { return nil }
+  let raw = UnsafeRawPointer(base)
+  while index < count {
+    if index + 8 <= count
+      && raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+    {
+      index += 8
+      continue
+    }
+    let lead = bytes[index]
+    if lead < 0x80 {
+      index += 1
+      continue
+    }
+    let length: Int
+    var minimum: UInt8 = 0x80
+    var maximum: UInt8 = 0xBF
+    switch lead {
+    case 0xC2...0xDF: length = 2
+    case 0xE0:
+      length = 3
+      minimum = 0xA0
+    case 0xE1...0xEC, 0xEE...0xEF: length = 3
+    case 0xED:
+      length = 3
+      maximum = 0x9F
+    case 0xF0:
+      length = 4
+      minimum = 0x90
+    case 0xF1...0xF3: length = 4
+    case 0xF4:
+      length = 4
+      maximum = 0x8F
+    default: return index
+    }
+    guard index + length <= count else { return index }
+    let second = bytes[index + 1]
+    guard second >= minimum && second <= maximum else { return index }
+    for offset in 2..<length where bytes[index + offset] & 0xC0 != 0x80 { return index }
+    index += length
+  }
+  return nil
+}

@@ -1,0 +1,189 @@
+import Dispatch
+import Synchronization
+
+#if canImport(Glibc)
+  import Glibc
+#else
+  import Darwin
+#endif
+
+/// Streams inputs through a pipeline to JSON Lines output: one output line
+/// per input line (or text file), in input order, whatever `jobs` is.
+///
+/// Records are read in batches; a batch is processed by `jobs` threads that
+/// share the one immutable pipeline, then written in order. A batch is cut
+/// short whenever reading on would block, so stdin streaming answers each
+/// line as it comes.
+public struct TaggingRun: Sendable {
+  public var pipeline: Pipeline
+  public var decoder: RecordDecoder
+  public var renderer: DocumentRenderer
+  public var jobs: Int
+  public var batchSize: Int
+
+  public init(
+    pipeline: Pipeline, decoder: RecordDecoder = RecordDecoder(),
+    renderer: DocumentRenderer = DocumentRenderer(), jobs: Int = 1, batchSize: Int = 256
+  ) {
+    self.pipeline = pipeline
+    self.decoder = decoder
+    self.renderer = renderer
+    self.jobs = max(1, jobs)
+    self.batchSize = max(1, batchSize)
+  }
+
+  public struct Summary: Sendable, Equatable {
+    public var documents = 0
+    public var errors = 0
+    public var inputBytes = 0
+  }
+
+  struct Record: Sendable {
+    var input: InputFile
+    /// 1-based line of a JSON Lines input; nil for a text file.
+    var line: Int?
+    var bytes: [UInt8]
+  }
+
+  /// Reads every input and writes one line per record to `sink`.
+  ///
+  /// - Throws: ``InputError`` for an unreadable input, ``OutputError`` when
+  ///   output fails or its reader has gone.
+  public func run(_ inputs: [InputFile], to sink: OutputSink) throws -> Summary {
+    var summary = Summary()
+    var batch: [Record] = []
+    batch.reserveCapacity(batchSize)
+    func drain(flushOutput: Bool) throws {
+      guard !batch.isEmpty else { return }
+      let outputs = process(batch)
+      for output in outputs {
+        if output.isError { summary.errors += 1 } else { summary.documents += 1 }
+        try sink.write(output.bytes)
+      }
+      batch.removeAll(keepingCapacity: true)
+      if flushOutput { try sink.flush() }
+    }
+    for input in inputs {
+      switch input.format {
+      case .text:
+        let bytes = try readWholeFile(input.displayName)
+        summary.inputBytes += bytes.count
+        batch.append(Record(input: input, line: nil, bytes: bytes))
+        if batch.count >= batchSize { try drain(flushOutput: false) }
+      case .jsonLines:
+        let reader: LineReader
+        do {
+          reader =
+            try input.path.map { try LineReader(path: $0) }
+            ?? LineReader(fileDescriptor: 0, closeWhenDone: false)
+        } catch {
+          throw InputError(path: input.displayName, reason: "\(error)")
+        }
+        while true {
+          let line: [UInt8]?
+          do {
+            line = try reader.nextLine()
+          } catch {
+            throw InputError(path: input.displayName, reason: "\(error)")
+          }
+          guard let line else { break }
+          summary.inputBytes += line.count + 1
+          batch.append(Record(input: input, line: reader.lineNumber, bytes: line))
+          let willBlock = input.path == nil && !reader.hasBufferedLine
+          if batch.count >= batchSize || willBlock { try drain(flushOutput: willBlock) }
+        }
+      }
+    }
+    try drain(flushOutput: true)
+    try sink.flush()
+    return summary
+  }
+
+  struct Output: Sendable {
+    var bytes: [UInt8]
+    var isError: Bool
+  }
+
+  /// Processes a batch on up to `jobs` threads; outputs are in batch order.
+  func process(_ records: [Record]) -> [Output] {
+    let workers = min(jobs, records.count)
+    if workers <= 1 { return records.map(process) }
+    let results = ResultSlots(count: records.count)
+    let next = Atomic<Int>(0)
+    DispatchQueue.concurrentPerform(iterations: workers) { _ in
+      while true {
+        let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
+        guard index < records.count else { return }
+        results.store(process(records[index]), at: index)
+      }
+    }
+    return results.collect()
+  }
+
+  /// One record to one output line (newline included).
+  func process(_ record: Record) -> Output {
+    var writer = JSONWriter()
+    let source = record.input.path
+    do throws(RecordDecoder.Failure) {
+      var document = try record.bytes.withUnsafeBufferPointer { bytes throws(RecordDecoder.Failure) in
+        switch record.input.format {
+        case .jsonLines:
+          return try decoder.document(
+            fromJSONLine: bytes, fallbackID: "\(record.input.displayName):\(record.line ?? 0)")
+        case .text:
+          return try decoder.document(fromText: bytes, id: record.input.displayName)
+        }
+      }
+      do {
+        try pipeline.process(&document)
+      } catch {
+        throw RecordDecoder.Failure(id: document.id, message: error.description)
+      }
+      renderer.render(document, into: &writer)
+      writer.appendRaw(UInt8(ascii: "\n"))
+      return Output(bytes: writer.bytes, isError: false)
+    } catch {
+      writer = JSONWriter()
+      DocumentRenderer.renderError(
+        id: error.id, source: source, line: record.line, message: error.message, into: &writer)
+      writer.appendRaw(UInt8(ascii: "\n"))
+      return Output(bytes: writer.bytes, isError: true)
+    }
+  }
+}
+
+/// Slots each worker thread fills at its own indices; read after all have finished.
+private final class ResultSlots: @unchecked Sendable {
+  private var slots: [TaggingRun.Output?]
+  private let lock = Mutex(())
+
+  init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+  func store(_ output: TaggingRun.Output, at index: Int) {
+    lock.withLock { _ in slots[index] = output }
+  }
+
+  func collect() -> [TaggingRun.Output] {
+    lock.withLock { _ in slots.map { $0 ?? TaggingRun.Output(bytes: [], isError: true) } }
+  }
+}
+
+/// The whole content of a file.
+func readWholeFile(_ path: String) throws(InputError) -> [UInt8] {
+  let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+  guard descriptor >= 0 else {
+    throw InputError(path: path, reason: String(cString: strerror(errno)))
+  }
+  defer { close(descriptor) }
+  var bytes: [UInt8] = []
+  var chunk = [UInt8](repeating: 0, count: 1 << 16)
+  while true {
+    let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+    if count < 0 {
+      if errno == EINTR { continue }
+      throw InputError(path: path, reason: String(cString: strerror(errno)))
+    }
+    if count == 0 { return bytes }
+    bytes.append(contentsOf: chunk[0..<count])
+  }
+}

@@ -1,0 +1,113 @@
+/// Interns token keys (lowercase UTF-8) as dense integer ids.
+///
+/// Built once, then read-only and shared across threads: an open-addressing
+/// table of 64-bit hashes over one byte arena, every hit confirmed by bytes.
+///
+/// - Complexity: lookup O(k) in the key's bytes, expected one probe.
+public struct TermTable: Sendable {
+  /// Key bytes of all terms, back to back; term `t` is `arena[offsets[t]..<offsets[t+1]]`.
+  private let arena: [UInt8]
+  private let offsets: [Int32]
+  private let hashes: [UInt64]
+  /// Term id + 1 per slot; 0 = empty. Size is a power of two.
+  private let slots: [Int32]
+  private let mask: Int
+
+  public var count: Int { hashes.count }
+
+  /// Builds the table from distinct keys; a key's id is its index in `keys`.
+  public init(keys: [[UInt8]]) {
+    var arena: [UInt8] = []
+    var offsets: [Int32] = [0]
+    var hashes: [UInt64] = []
+    for key in keys {
+      arena.append(contentsOf: key)
+      offsets.append(Int32(arena.count))
+      hashes.append(key.withUnsafeBytes { hashKey($0) })
+    }
+    var capacity = 16
+    while capacity < keys.count * 2 { capacity <<= 1 }
+    var slots = [Int32](repeating: 0, count: capacity)
+    for (term, hash) in hashes.enumerated() {
+      var slot = Int(truncatingIfNeeded: hash) & (capacity - 1)
+      while slots[slot] != 0 { slot = (slot + 1) & (capacity - 1) }
+      slots[slot] = Int32(term + 1)
+    }
+    self.arena = arena
+    self.offsets = offsets
+    self.hashes = hashes
+    self.slots = slots
+    self.mask = capacity - 1
+  }
+
+  /// The id of `key`, or -1 when the table does not hold it.
+  public func id(of key: UnsafeRawBufferPointer) -> Int32 {
+    id(of: key, hash: hashKey(key))
+  }
+
+  func id(of key: UnsafeRawBufferPointer, hash: UInt64) -> Int32 {
+    var slot = Int(truncatingIfNeeded: hash) & mask
+    return slots.withUnsafeBufferPointer { slots in
+      while true {
+        let entry = slots[slot]
+        if entry == 0 { return -1 }
+        let term = Int(entry - 1)
+        if hashes[term] == hash {
+          let start = Int(offsets[term])
+          let end = Int(offsets[term + 1])
+          if end - start == key.count
+            && arena.withUnsafeBytes({ arena in
+              key.count == 0 || memcmpEqual(arena.baseAddress! + start, key.baseAddress!, key.count)
+            })
+          {
+            return Int32(term)
+          }
+        }
+        slot = (slot + 1) & mask
+      }
+    }
+  }
+
+  /// The key bytes of term `id`.
+  public func key(_ id: Int32) -> ArraySlice<UInt8> {
+    arena[Int(offsets[Int(id)])..<Int(offsets[Int(id) + 1])]
+  }
+}
+
+@inline(__always)
+func memcmpEqual(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ count: Int) -> Bool {
+  var index = 0
+  while index + 8 <= count {
+    if a.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+      != b.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+    {
+      return false
+    }
+    index += 8
+  }
+  while index < count {
+    if a.load(fromByteOffset: index, as: UInt8.self) != b.load(fromByteOffset: index, as: UInt8.self) {
+      return false
+    }
+    index += 1
+  }
+  return true
+}
+
+/// Collects distinct keys and hands out their ids while a table is being built.
+public struct TermTableBuilder {
+  private var ids: [[UInt8]: Int32] = [:]
+  public private(set) var keys: [[UInt8]] = []
+
+  public init() {}
+
+  public mutating func intern(_ key: [UInt8]) -> Int32 {
+    if let id = ids[key] { return id }
+    let id = Int32(keys.count)
+    ids[key] = id
+    keys.append(key)
+    return id
+  }
+
+  public func build() -> TermTable { TermTable(keys: keys) }
+}

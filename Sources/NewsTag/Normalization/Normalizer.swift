@@ -1,0 +1,150 @@
+/// Produces the matching form of a document's text (``NormalizedText``).
+///
+/// - Unicode NFC, so a decomposed `и` + U+0306 matches `й`. ICU is asked only
+///   when the text holds scalars outside the ranges known to be in NFC (ASCII,
+///   Latin-1, Cyrillic, general punctuation), and then only per combining
+///   sequence that ICU's quick check does not clear.
+/// - Latin look-alike letters inside words that also contain Cyrillic letters
+///   become Cyrillic (`CAЩ` with Latin C and A reads as `САЩ`).
+/// - Typographic quotes, dashes and line breaks are folded by class in
+///   ``ScalarTable`` rather than rewritten, so they cost nothing here.
+///
+/// The original text is never altered; most documents come out unchanged and uncopied.
+///
+/// - Complexity: O(n) in the text's bytes.
+public struct Normalizer: Stage {
+  public let name = "normalize"
+  public let requires: Set<Artifact> = []
+  public let produces: Set<Artifact> = [.normalizedText]
+
+  private let table = ScalarTable.shared
+
+  public init() {}
+
+  public func process(_ document: inout Document) throws {
+    document.normalized = try normalize(document.text)
+  }
+
+  /// The matching form of `text`.
+  public func normalize(_ text: String) throws(ICU.Failure) -> NormalizedText {
+    let result: Result<NormalizedText, ICU.Failure> = text.withUTF8Bytes { bytes in
+      do throws(ICU.Failure) {
+        return .success(try normalize(bytes, original: text))
+      } catch {
+        return .failure(error)
+      }
+    }
+    return try result.get()
+  }
+
+  private func normalize(_ bytes: UnsafeBufferPointer<UInt8>, original: String)
+    throws(ICU.Failure) -> NormalizedText
+  {
+    let survey = survey(bytes)
+    var needsNFC = survey.hasScalarsOutsideNFCSafeRanges
+    if needsNFC { needsNFC = try !ICU.isCertainlyNFC(bytes) }
+    if !needsNFC && survey.mixedScriptWords.isEmpty {
+      return NormalizedText(unchanged: original)
+    }
+    return try rewrite(bytes, mixedScriptWords: survey.mixedScriptWords, nfc: needsNFC)
+  }
+
+  private struct Survey {
+    var hasScalarsOutsideNFCSafeRanges = false
+    /// Byte ranges of words with both Cyrillic letters and Latin look-alikes.
+    var mixedScriptWords: [Range<Int>] = []
+  }
+
+  private func survey(_ bytes: UnsafeBufferPointer<UInt8>) -> Survey {
+    var survey = Survey()
+    var wordStart = -1
+    var hasCyrillic = false
+    var hasLookalike = false
+    var index = 0
+    while index < bytes.count {
+      let byte = bytes[index]
+      let (value, length) =
+        byte < 0x80 ? (UInt32(byte), 1) : decodeScalar(bytes, at: index)
+      if !Self.isNFCSafe(value) { survey.hasScalarsOutsideNFCSafeRanges = true }
+      if table.scalarClass(value).isWordPart {
+        if wordStart < 0 {
+          wordStart = index
+          hasCyrillic = false
+          hasLookalike = false
+        }
+        if Homoglyphs.isCyrillic(value) {
+          hasCyrillic = true
+        } else if Homoglyphs.cyrillic(forLatin: value) != nil {
+          hasLookalike = true
+        }
+      } else if wordStart >= 0 {
+        if hasCyrillic && hasLookalike { survey.mixedScriptWords.append(wordStart..<index) }
+        wordStart = -1
+      }
+      index += length
+    }
+    if wordStart >= 0 && hasCyrillic && hasLookalike {
+      survey.mixedScriptWords.append(wordStart..<bytes.count)
+    }
+    return survey
+  }
+
+  /// Scalars whose NFC form is themselves in any context: ASCII, Latin-1,
+  /// Cyrillic, general punctuation except the two quads, currency symbols.
+  private static func isNFCSafe(_ value: UInt32) -> Bool {
+    value < 0x0300 || (value >= 0x0400 && value < 0x0530)
+      || (value >= 0x2002 && value < 0x2070) || (value >= 0x20A0 && value < 0x20D0)
+  }
+
+  private func rewrite(_ bytes: UnsafeBufferPointer<UInt8>, mixedScriptWords: [Range<Int>], nfc: Bool)
+    throws(ICU.Failure) -> NormalizedText
+  {
+    var output: [UInt8] = []
+    output.reserveCapacity(bytes.count + 16)
+    var anchors: [NormalizedText.Anchor] = []
+    func anchor(_ originalOffset: Int) {
+      anchors.append(.init(normalized: Int32(output.count), original: Int32(originalOffset)))
+    }
+    var wordIndex = 0
+    var index = 0
+    while index < bytes.count {
+      let (value, length) = decodeScalar(bytes, at: index)
+      if nfc {
+        // A combining sequence: this scalar and the marks after it.
+        var end = index + length
+        var isSafe = Self.isNFCSafe(value)
+        while end < bytes.count {
+          let (next, nextLength) = decodeScalar(bytes, at: end)
+          guard table.scalarClass(next) == .mark else { break }
+          isSafe = isSafe && Self.isNFCSafe(next)
+          end += nextLength
+        }
+        if !isSafe {
+          let sequence = UnsafeBufferPointer(rebasing: bytes[index..<end])
+          let composed = try ICU.nfc(sequence)
+          if !composed.elementsEqual(sequence) {
+            anchor(index)
+            output.append(contentsOf: composed)
+            anchor(end)
+            index = end
+            continue
+          }
+        }
+      }
+      while wordIndex < mixedScriptWords.count && mixedScriptWords[wordIndex].upperBound <= index {
+        wordIndex += 1
+      }
+      if wordIndex < mixedScriptWords.count && mixedScriptWords[wordIndex].contains(index),
+        let cyrillic = Homoglyphs.cyrillic(forLatin: value)
+      {
+        anchor(index)
+        appendUTF8(cyrillic, to: &output)
+        anchor(index + length)
+      } else {
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<(index + length)]))
+      }
+      index += length
+    }
+    return NormalizedText(string: String(decoding: output, as: UTF8.self), anchors: anchors)
+  }
+}

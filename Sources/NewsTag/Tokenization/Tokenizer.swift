@@ -1,0 +1,150 @@
+/// Splits the matching text into word tokens with lowercase keys and shapes.
+///
+/// - A token is a maximal run of letters (with their combining marks) or of
+///   digits: `ЕС27` is `ЕС` `27`, so `F16` matches `F-16`. Format characters
+///   such as a soft hyphen stay inside and vanish from the key.
+/// - `+` and `&` right after a word stay in it (`Днес+`, `С&Д`, `AT&T`), since
+///   they tell a name from a common word.
+/// - Hyphens, dashes, quotes and all other punctuation separate, so
+///   `Северен поток-2` and `„Северен поток“ 2` give the same tokens.
+/// - An all-caps word followed by a hyphen and a lowercase article (`БДЖ-то`)
+///   absorbs the article; the key is the acronym's.
+/// - A token is sentence-initial when only spaces, quotes and dashes stand
+///   between it and `. ! ? : …`, a line break, or the start of the text.
+///
+/// Entries of a gazetteer are tokenized by the same code, so text and names agree.
+///
+/// - Complexity: O(n) in the text's bytes; one table read per scalar.
+public struct Tokenizer: Stage {
+  public let name = "tokenize"
+  public let requires: Set<Artifact> = [.normalizedText]
+  public let produces: Set<Artifact> = [.tokens]
+
+  private let table = ScalarTable.shared
+
+  public init() {}
+
+  public func process(_ document: inout Document) {
+    document.tokens = tokenize(document.matchText.string)
+  }
+
+  public func tokenize(_ text: String) -> TokenList {
+    text.withUTF8Bytes { tokenize($0) }
+  }
+
+  /// Articles an acronym may carry after a hyphen.
+  private static let acronymArticles: [[UInt8]] = ["то", "ът", "а", "та", "те", "ят", "я"].map {
+    Array($0.utf8)
+  }
+
+  public func tokenize(_ bytes: UnsafeBufferPointer<UInt8>) -> TokenList {
+    var list = TokenList()
+    list.tokens.reserveCapacity(bytes.count / 7)
+    list.keys.reserveCapacity(bytes.count)
+    var atSentenceStart = true
+    var lineFirstToken = 0
+    var lineHasLower = false
+    var lineLetterTokens = 0
+
+    func endLine() {
+      if lineLetterTokens >= 2 && !lineHasLower {
+        for index in lineFirstToken..<list.tokens.count {
+          list.tokens[index].shape.insert(.inAllCapsLine)
+        }
+      }
+      lineFirstToken = list.tokens.count
+      lineHasLower = false
+      lineLetterTokens = 0
+    }
+
+    var index = 0
+    while index < bytes.count {
+      let (value, length) = decodeScalar(bytes, at: index)
+      let scalarClass = table.scalarClass(value)
+      guard scalarClass.isWordPart else {
+        switch scalarClass {
+        case .newline:
+          atSentenceStart = true
+          endLine()
+        case .sentenceEnd: atSentenceStart = true
+        case .space, .quote, .dash: break
+        default: atSentenceStart = false
+        }
+        index += length
+        continue
+      }
+      var token = Token(
+        start: Int32(index), end: 0, wordEnd: 0, keyStart: Int32(list.keys.count), keyEnd: 0,
+        shape: atSentenceStart ? .sentenceInitial : [])
+      var sawLetter = false
+      var previousWasDigit: Bool? = nil
+      var position = index
+      scan: while position < bytes.count {
+        let (scalar, scalarLength) = decodeScalar(bytes, at: position)
+        let kind = table.scalarClass(scalar)
+        if kind.isLetter || kind == .digit {
+          // Letters and digits meet at a token boundary: `ЕС27` reads as `ЕС 27`, `F16` as `F-16`.
+          let isDigit = kind == .digit
+          if let previous = previousWasDigit, previous != isDigit { break scan }
+          previousWasDigit = isDigit
+        }
+        switch kind {
+        case .upperLetter:
+          token.shape.insert(.hasUpper)
+          if !sawLetter { token.shape.insert(.startsUpper) }
+          sawLetter = true
+        case .lowerLetter:
+          token.shape.insert(.hasLower)
+          sawLetter = true
+        case .caselessLetter, .mark: sawLetter = true
+        case .digit: token.shape.insert(.hasDigit)
+        case .ignorable:
+          position += scalarLength
+          continue scan
+        case .joiner:
+          appendUTF8(scalar, to: &list.keys)
+          position += scalarLength
+          guard position < bytes.count, table.scalarClass(decodeScalar(bytes, at: position).value).isWordPart
+          else { break scan }
+          continue scan
+        default: break scan
+        }
+        appendUTF8(table.lowercased(scalar), to: &list.keys)
+        position += scalarLength
+      }
+      token.wordEnd = Int32(position)
+      token.end = Int32(position)
+      token.keyEnd = Int32(list.keys.count)
+      if token.shape.isAllCaps, let suffixEnd = acronymArticleEnd(bytes, hyphenAt: position) {
+        token.end = Int32(suffixEnd)
+        token.shape.insert(.hasArticleSuffix)
+        position = suffixEnd
+      }
+      if sawLetter {
+        lineLetterTokens += 1
+        if token.shape.contains(.hasLower) { lineHasLower = true }
+      }
+      list.tokens.append(token)
+      atSentenceStart = false
+      index = position
+    }
+    endLine()
+    return list
+  }
+
+  /// Where `-то`, `-ът`, ... ends when one follows at `hyphen` and closes the word.
+  private func acronymArticleEnd(_ bytes: UnsafeBufferPointer<UInt8>, hyphenAt hyphen: Int) -> Int? {
+    guard hyphen < bytes.count, bytes[hyphen] == UInt8(ascii: "-") else { return nil }
+    let start = hyphen + 1
+    for article in Self.acronymArticles {
+      let end = start + article.count
+      guard end <= bytes.count,
+        UnsafeBufferPointer(rebasing: bytes[start..<end]).elementsEqual(article)
+      else { continue }
+      if end == bytes.count || !table.scalarClass(decodeScalar(bytes, at: end).value).isWordPart {
+        return end
+      }
+    }
+    return nil
+  }
+}

@@ -1,0 +1,179 @@
+#if canImport(Glibc)
+  import Glibc
+#else
+  import Darwin
+#endif
+
+/// Scores the topics a document is about, with the evidence for each.
+///
+/// Terms of the lexicons (and their article forms) are matched over token
+/// keys, case-insensitively, longest first without overlap; entity cues count
+/// the document's mentions by id or label. A topic's score is
+///
+///     raw   = Σ weight · tf·(k+1)/(tf+k) / (1 − b + b · tokens/L)
+///     score = 1 − exp(−max(raw, 0) / τ)
+///
+/// with k = 1.2 (saturating term frequency), b = 0.5 and L = 400 tokens
+/// (length normalisation), τ = 4 (calibration to 0…1). A child topic's score
+/// raises its parent's to at least its own. Topics at or above `threshold`
+/// are kept, at most `maximumTopics`, best first.
+public struct TopicScorer: Stage {
+  public let name = "topics"
+  public let requires: Set<Artifact> = [.tokens]
+  public let produces: Set<Artifact> = [.topics]
+
+  public struct Options: Sendable {
+    public var maximumTopics = 3
+    public var threshold = 0.35
+    public init(maximumTopics: Int = 3, threshold: Double = 0.35) {
+      self.maximumTopics = maximumTopics
+      self.threshold = threshold
+    }
+  }
+
+  static let saturation = 1.2
+  static let lengthWeight = 0.5
+  static let typicalLength = 400.0
+  static let calibration = 4.0
+
+  public let lexicon: TopicLexicon
+  public let options: Options
+  private let terms: TermTable
+  private let phrases: PhraseIndex
+  private let parentIndex: [Int?]
+  private let topicIndexByID: [String: Int]
+  private let cueTopic: [Int]
+  private let entityCues: [String: [Int]]
+  private let labelCues: [String: [Int]]
+
+  public init(lexicon: TopicLexicon, options: Options = Options()) {
+    self.lexicon = lexicon
+    self.options = options
+    var topicIndexByID: [String: Int] = [:]
+    for (index, topic) in lexicon.topics.enumerated() { topicIndexByID[topic.id] = index }
+    self.topicIndexByID = topicIndexByID
+    self.parentIndex = lexicon.topics.map { topicIndexByID[$0.parent] }
+    self.cueTopic = lexicon.cues.map { topicIndexByID[$0.topic] ?? 0 }
+    var termBuilder = TermTableBuilder()
+    var phraseBuilder = PhraseIndexBuilder()
+    var entityCues: [String: [Int]] = [:]
+    var labelCues: [String: [Int]] = [:]
+    let normalizer = Normalizer()
+    let tokenizer = Tokenizer()
+    for (index, cue) in lexicon.cues.enumerated() {
+      switch cue.kind {
+      case .entity(let id): entityCues[id, default: []].append(index)
+      case .label(let label): labelCues[label, default: []].append(index)
+      case .term(let forms):
+        var phrases: Set<[String]> = []
+        for form in [cue.cue] + forms {
+          guard let tokens = try? NameTokens(form, normalizer: normalizer, tokenizer: tokenizer),
+            !tokens.words.isEmpty
+          else { continue }
+          phrases.insert(tokens.keys)
+          for variant in ArticleVariants.variants(of: tokens) { phrases.insert(variant) }
+        }
+        for phrase in phrases {
+          phraseBuilder.insert(
+            phrase.map { termBuilder.intern(Array($0.utf8)) }, payload: Int32(index))
+        }
+      }
+    }
+    self.terms = termBuilder.build()
+    self.phrases = phraseBuilder.build()
+    self.entityCues = entityCues
+    self.labelCues = labelCues
+  }
+
+  public func process(_ document: inout Document) {
+    guard let list = document.tokens else { return }
+    var counts = [Int](repeating: 0, count: lexicon.cues.count)
+    countTerms(list, into: &counts)
+    var entityNames: [Int: String] = [:]
+    for mention in document.mentions {
+      for cue in entityCues[mention.entityID, default: []] + labelCues[mention.label, default: []] {
+        counts[cue] += 1
+        entityNames[cue] = entityNames[cue] ?? mention.name
+      }
+    }
+    document.topics = score(
+      counts: counts, tokenCount: list.tokens.count, entityNames: entityNames)
+  }
+
+  private func countTerms(_ list: TokenList, into counts: inout [Int]) {
+    let tokens = list.tokens
+    var termIDs = [Int32](repeating: -1, count: tokens.count)
+    list.keys.withUnsafeBytes { keys in
+      for (index, token) in tokens.enumerated() {
+        termIDs[index] = terms.id(
+          of: UnsafeRawBufferPointer(rebasing: keys[Int(token.keyStart)..<Int(token.keyEnd)]))
+      }
+    }
+    var start = 0
+    while start < tokens.count {
+      var node = PhraseIndex.root
+      var position = start
+      var best: (end: Int, node: Int32)? = nil
+      while position < tokens.count, termIDs[position] >= 0 {
+        node = phrases.child(of: node, term: termIDs[position])
+        if node < 0 { break }
+        position += 1
+        if !phrases.payloadRange(of: node).isEmpty { best = (position, node) }
+      }
+      guard let match = best else {
+        start += 1
+        continue
+      }
+      for slot in phrases.payloadRange(of: match.node) { counts[Int(phrases.payloads[slot])] += 1 }
+      start = match.end
+    }
+  }
+
+  private func score(counts: [Int], tokenCount: Int, entityNames: [Int: String]) -> [TopicScore] {
+    let lengthNorm =
+      1 - Self.lengthWeight + Self.lengthWeight * Double(tokenCount) / Self.typicalLength
+    var raw = [Double](repeating: 0, count: lexicon.topics.count)
+    var evidence = [[TopicScore.Evidence]](repeating: [], count: lexicon.topics.count)
+    for (cue, count) in counts.enumerated() where count > 0 {
+      let tf = Double(count)
+      let contribution =
+        lexicon.cues[cue].weight * tf * (Self.saturation + 1) / (tf + Self.saturation)
+        / lengthNorm
+      let topic = cueTopic[cue]
+      raw[topic] += contribution
+      let shown = entityNames[cue] ?? lexicon.cues[cue].cue
+      evidence[topic].append(.init(cue: shown, count: count, contribution: contribution))
+    }
+    var scores = raw.map { 1 - exp(-max($0, 0) / Self.calibration) }
+    // A child implies its parent: walk each topic's ancestors.
+    for topic in scores.indices where scores[topic] > 0 {
+      var ancestor = parentIndex[topic]
+      while let parent = ancestor {
+        if scores[parent] < scores[topic] { scores[parent] = scores[topic] }
+        for item in evidence[topic] where !evidence[parent].contains(where: { $0.cue == item.cue }) {
+          evidence[parent].append(item)
+        }
+        ancestor = parentIndex[parent]
+      }
+    }
+    let ranked = scores.indices.filter { scores[$0] >= options.threshold && scores[$0] > 0 }
+      .sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : depth($0) < depth($1) }
+      .prefix(options.maximumTopics)
+    return ranked.map { index in
+      let topic = lexicon.topics[index]
+      return TopicScore(
+        id: topic.id, label: topic.label, iptc: topic.iptc, score: scores[index],
+        evidence: evidence[index].sorted { $0.contribution > $1.contribution })
+    }
+  }
+
+  private func depth(_ topic: Int) -> Int {
+    var depth = 0
+    var ancestor = parentIndex[topic]
+    while let parent = ancestor {
+      depth += 1
+      ancestor = parentIndex[parent]
+    }
+    return depth
+  }
+}

@@ -1,0 +1,65 @@
+import ArgumentParser
+import NewsTag
+
+/// Where gazetteers and topic lexicons come from, shared by the subcommands.
+struct DataOptions: ParsableArguments {
+  @Option(
+    name: .customLong("gazetteers"),
+    help: ArgumentHelp(
+      "A folder of gazetteer .tsv files (and topics/) added on top of the defaults; repeatable.",
+      valueName: "dir"))
+  var gazetteerDirectories: [String] = []
+
+  @Flag(help: "Use only the --gazetteers folders, not the built-in defaults.")
+  var noDefaultGazetteers = false
+
+  /// The files to load, defaults first.
+  func files() throws -> GazetteerFiles {
+    var files = noDefaultGazetteers ? GazetteerFiles() : GazetteerFiles.defaults
+    for directory in gazetteerDirectories {
+      do {
+        files = files.merged(with: try GazetteerFiles.load(directory: directory))
+      } catch {
+        printError("newstag: \(error)")
+        throw ExitCode.failure
+      }
+    }
+    return files
+  }
+
+  /// Loads and compiles the gazetteers; on any error prints every diagnostic and fails.
+  func compiledGazetteer(files: GazetteerFiles) throws -> CompiledGazetteer {
+    let loader = GazetteerLoader.load(files.gazetteers)
+    guard !loader.hasErrors else {
+      report(loader.diagnostics)
+      throw ExitCode.failure
+    }
+    let compiled = CompiledGazetteer(loader.entries)
+    let diagnostics = loader.diagnostics + compiled.diagnostics
+    if diagnostics.contains(where: { $0.severity == .error }) {
+      report(diagnostics)
+      throw ExitCode.failure
+    }
+    return compiled
+  }
+
+  /// Loads the topic taxonomy and lexicons; on any error prints every diagnostic and fails.
+  func topicLexicon(files: GazetteerFiles) throws -> TopicLexicon {
+    guard let taxonomy = files.taxonomy else {
+      printError("newstag: error: no topic taxonomy (topics/taxonomy.tsv) among the gazetteers")
+      throw ExitCode.failure
+    }
+    let lexicon = TopicLexicon(taxonomy: taxonomy, lexicons: files.topicLexicons)
+    if lexicon.hasErrors {
+      report(lexicon.diagnostics)
+      throw ExitCode.failure
+    }
+    return lexicon
+  }
+
+  func report(_ diagnostics: [Diagnostic]) {
+    for diagnostic in diagnostics { printError(diagnostic.description) }
+    let errors = diagnostics.filter { $0.severity == .error }.count
+    printError("newstag: \(errors) error(s), \(diagnostics.count - errors) warning(s)")
+  }
+}

@@ -1,0 +1,125 @@
+import ArgumentParser
+import NewsTag
+
+struct GazetteerCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "gazetteer",
+    abstract: "Check, count and explain gazetteers.",
+    subcommands: [Check.self, Stats.self, Explain.self]
+  )
+
+  struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Validate gazetteer files; every problem as file:line: message.",
+      discussion: "Exits non-zero when there is any error. Warnings do not fail the check.")
+
+    @Argument(help: "Folders to check on top of the defaults.")
+    var directories: [String] = []
+
+    @Flag(help: "Check only the given folders, not the built-in defaults.")
+    var noDefaultGazetteers = false
+
+    func run() throws {
+      var data = DataOptions()
+      data.gazetteerDirectories = directories
+      data.noDefaultGazetteers = noDefaultGazetteers
+      let files = try data.files()
+      let loader = GazetteerLoader.load(files.gazetteers)
+      var diagnostics = loader.diagnostics
+      if !loader.hasErrors { diagnostics += CompiledGazetteer(loader.entries).diagnostics }
+      if let taxonomy = files.taxonomy {
+        diagnostics += TopicLexicon(taxonomy: taxonomy, lexicons: files.topicLexicons).diagnostics
+      }
+      for diagnostic in diagnostics { print(diagnostic.description) }
+      let errors = diagnostics.filter { $0.severity == .error }.count
+      let summary =
+        "\(loader.entries.count) entries in \(files.gazetteers.count) file(s): "
+        + "\(errors) error(s), \(diagnostics.count - errors) warning(s)"
+      printError("newstag: \(summary)")
+      if errors > 0 { throw ExitCode.failure }
+    }
+  }
+
+  struct Stats: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Count entries, names and keys.")
+
+    @OptionGroup var data: DataOptions
+
+    func run() throws {
+      let files = try data.files()
+      let loader = GazetteerLoader.load(files.gazetteers)
+      let compiled = try data.compiledGazetteer(files: files)
+      var byLabel: [String: (entries: Int, names: Int)] = [:]
+      for entry in loader.entries {
+        byLabel[entry.label, default: (0, 0)].entries += 1
+        byLabel[entry.label, default: (0, 0)].names += entry.names.count
+      }
+      print("label".padding(16) + "entries".leftPadding(9) + "names".leftPadding(9))
+      for (label, counts) in byLabel.sorted(by: { $0.key < $1.key }) {
+        print(
+          label.padding(16) + String(counts.entries).leftPadding(9)
+            + String(counts.names).leftPadding(9))
+      }
+      print(
+        "total".padding(16) + String(loader.entries.count).leftPadding(9)
+          + String(loader.entries.reduce(0) { $0 + $1.names.count }).leftPadding(9))
+      print("files: \(files.gazetteers.count); phrases (names and article forms): \(compiled.phraseCount)")
+    }
+  }
+
+  struct Explain: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Show how a text is tokenized and keyed and which entries it matches.")
+
+    @Argument(help: "The text to explain, such as \"Конгресът на САЩ\".")
+    var text: String
+
+    @OptionGroup var data: DataOptions
+
+    func run() throws {
+      let files = try data.files()
+      let compiled = try data.compiledGazetteer(files: files)
+      var document = Document(id: "explain", text: text)
+      let pipeline = try Pipeline([Normalizer(), Tokenizer(), EntityMatcher(gazetteer: compiled)])
+      try pipeline.process(&document)
+      if let normalized = document.normalized, !normalized.isUnchanged {
+        print("normalised: \(normalized.string)")
+      }
+      print("tokens:")
+      if let list = document.tokens {
+        let bytes = Array(document.matchText.string.utf8)
+        for (index, token) in list.tokens.enumerated() {
+          let surface = String(
+            decoding: bytes[Int(token.start)..<Int(token.end)], as: UTF8.self)
+          print("  \(index): \(surface)  key=\(list.key(index))  \(describe(token.shape))")
+        }
+      }
+      print("mentions:")
+      if document.mentions.isEmpty { print("  (none)") }
+      let original = Array(text.utf8)
+      for mention in document.mentions {
+        let surface = String(decoding: original[mention.start..<mention.end], as: UTF8.self)
+        print("  \(surface) → \(mention.label) \(mention.entityID) (\(mention.name))")
+      }
+    }
+
+    private func describe(_ shape: TokenShape) -> String {
+      let names: [(TokenShape, String)] = [
+        (.startsUpper, "capitalised"), (.hasUpper, "upper"), (.hasLower, "lower"),
+        (.hasDigit, "digits"), (.sentenceInitial, "sentence-initial"),
+        (.inAllCapsLine, "all-caps-line"), (.hasArticleSuffix, "article-suffix"),
+      ]
+      return names.filter { shape.contains($0.0) }.map(\.1).joined(separator: ",")
+    }
+  }
+}
+
+extension String {
+  func padding(_ width: Int) -> String {
+    count >= width ? self : self + String(repeating: " ", count: width - count)
+  }
+
+  func leftPadding(_ width: Int) -> String {
+    count >= width ? self : String(repeating: " ", count: width - count) + self
+  }
+}

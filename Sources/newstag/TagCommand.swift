@@ -1,0 +1,140 @@
+import ArgumentParser
+import NewsTag
+
+#if canImport(Glibc)
+  import Glibc
+#else
+  import Darwin
+#endif
+
+/// The stages a user can pick with `--stages`, in pipeline order.
+enum StageName: String, CaseIterable {
+  case normalize, tokenize, entities, topics
+
+  static func parseList(_ list: String) throws -> [StageName] {
+    try list.split(separator: ",").map { name in
+      guard let stage = StageName(rawValue: String(name)) else {
+        let known = allCases.map(\.rawValue).joined(separator: ", ")
+        throw ValidationError("unknown stage '\(name)' (expected \(known))")
+      }
+      return stage
+    }
+  }
+}
+
+struct TagCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "tag",
+    abstract: "Tag documents: files, folders (recursively) or JSON Lines on stdin.",
+    discussion: """
+      A .txt file is one document (its id is its path); a .jsonl file holds one
+      document per line. With no path, or '-', JSON Lines are read from stdin.
+      Output is one JSON object per input line (or text file), in input order;
+      a line that cannot be processed gives {"id", "line", "error"} instead.
+      """
+  )
+
+  @Argument(help: "Files or folders to tag; none or '-' reads JSON Lines from stdin.")
+  var paths: [String] = []
+
+  @Option(name: .shortAndLong, help: ArgumentHelp("Write output here instead of stdout.", valueName: "file"))
+  var output: String?
+
+  @Option(name: .shortAndLong, help: "Worker threads; output stays in input order.")
+  var jobs = 1
+
+  @Option(help: "JSON member holding the text.")
+  var textField = "text"
+
+  @Option(help: "JSON member holding the document id.")
+  var idField = "id"
+
+  @Flag(help: "Copy the text member to the output too.")
+  var keepText = false
+
+  @Option(
+    help: ArgumentHelp(
+      "Comma-separated stages to run, in order: normalize,tokenize,entities,topics.",
+      valueName: "list"),
+    transform: StageName.parseList)
+  var stages: [StageName] = StageName.allCases
+
+  @Option(name: .customLong("topics"), help: "At most this many topics per document.")
+  var maximumTopics = 3
+
+  @Option(help: "Keep topics scoring at least this (0...1).")
+  var topicThreshold = 0.35
+
+  @Flag(help: "Give each topic's evidence with counts and contributions.")
+  var explain = false
+
+  @OptionGroup var data: DataOptions
+
+  @Option(help: .hidden) var batchSize = 256
+
+  mutating func validate() throws {
+    guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+    guard maximumTopics >= 0 else { throw ValidationError("--topics must be at least 0") }
+    guard (0...1).contains(topicThreshold) else {
+      throw ValidationError("--topic-threshold must be between 0 and 1")
+    }
+  }
+
+  func run() throws {
+    signal(SIGPIPE, SIG_IGN)
+    let pipeline = try makePipeline()
+    let inputs: [InputFile]
+    do {
+      inputs = try InputFile.expand(paths)
+    } catch {
+      printError("newstag: \(error)")
+      throw ExitCode.failure
+    }
+    let sink: OutputSink
+    do {
+      sink = try output.map { try OutputSink(path: $0) } ?? OutputSink(fileDescriptor: 1)
+    } catch {
+      printError("newstag: \(error)")
+      throw ExitCode.failure
+    }
+    let run = TaggingRun(
+      pipeline: pipeline,
+      decoder: RecordDecoder(textField: textField, idField: idField, keepText: keepText),
+      renderer: DocumentRenderer(
+        includeEntities: stages.contains(.entities), includeTopics: stages.contains(.topics),
+        explainTopics: explain),
+      jobs: jobs, batchSize: batchSize)
+    do {
+      let summary = try run.run(inputs, to: sink)
+      printError(
+        "newstag: \(summary.documents) document(s) tagged, \(summary.errors) error record(s)")
+    } catch OutputError.closed {
+      return
+    } catch {
+      printError("newstag: \(error)")
+      throw ExitCode.failure
+    }
+  }
+
+  private func makePipeline() throws -> Pipeline {
+    let files = try data.files()
+    var built: [any Stage] = []
+    for stage in stages {
+      switch stage {
+      case .normalize: built.append(Normalizer())
+      case .tokenize: built.append(Tokenizer())
+      case .entities: built.append(EntityMatcher(gazetteer: try data.compiledGazetteer(files: files)))
+      case .topics:
+        built.append(
+          TopicScorer(
+            lexicon: try data.topicLexicon(files: files),
+            options: .init(maximumTopics: maximumTopics, threshold: topicThreshold)))
+      }
+    }
+    do {
+      return try Pipeline(built)
+    } catch {
+      throw ValidationError("\(error)")
+    }
+  }
+}
