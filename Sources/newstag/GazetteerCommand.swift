@@ -63,7 +63,9 @@ struct GazetteerCommand: ParsableCommand {
       print(
         "total".padding(16) + String(loader.entries.count).leftPadding(9)
           + String(loader.entries.reduce(0) { $0 + $1.names.count }).leftPadding(9))
-      print("files: \(files.gazetteers.count); phrases (names and article forms): \(compiled.phraseCount)")
+      print(
+        "files: \(files.gazetteers.count); phrases (names and article forms): \(compiled.phraseCount)"
+      )
     }
   }
 

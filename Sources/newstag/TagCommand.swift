@@ -37,7 +37,9 @@ struct TagCommand: ParsableCommand {
   @Argument(help: "Files or folders to tag; none or '-' reads JSON Lines from stdin.")
   var paths: [String] = []
 
-  @Option(name: .shortAndLong, help: ArgumentHelp("Write output here instead of stdout.", valueName: "file"))
+  @Option(
+    name: .shortAndLong,
+    help: ArgumentHelp("Write output here instead of stdout.", valueName: "file"))
   var output: String?
 
   @Option(name: .shortAndLong, help: "Worker threads; output stays in input order.")
@@ -123,7 +125,8 @@ struct TagCommand: ParsableCommand {
       switch stage {
       case .normalize: built.append(Normalizer())
       case .tokenize: built.append(Tokenizer())
-      case .entities: built.append(EntityMatcher(gazetteer: try data.compiledGazetteer(files: files)))
+      case .entities:
+        built.append(EntityMatcher(gazetteer: try data.compiledGazetteer(files: files)))
       case .topics:
         built.append(
           TopicScorer(

@@ -3,8 +3,9 @@
 /// - Returns: the scalar value and how many bytes it takes.
 /// - Complexity: O(1).
 @inline(__always)
-func decodeScalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (value: UInt32, length: Int)
-{
+func decodeScalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (
+  value: UInt32, length: Int
+) {
   let lead = UInt32(bytes[index])
   if lead < 0x80 { return (lead, 1) }
   if lead < 0xE0 {

@@ -97,7 +97,8 @@ public struct CompiledGazetteer: Sendable {
           if word.isAcronymLike {
             let start = Int32(surfaces.count)
             surfaces.append(contentsOf: word.surface.utf8)
-            rules.append(CaseRule(kind: .acronym, surfaceStart: start, surfaceEnd: Int32(surfaces.count)))
+            rules.append(
+              CaseRule(kind: .acronym, surfaceStart: start, surfaceEnd: Int32(surfaces.count)))
             capitalCount += 1
           } else if word.shape.contains(.startsUpper) {
             rules.append(CaseRule(kind: .capital, surfaceStart: 0, surfaceEnd: 0))

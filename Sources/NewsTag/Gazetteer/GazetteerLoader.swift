@@ -32,7 +32,9 @@ public struct GazetteerLoader {
   }
 
   private static let requiredColumns = ["id", "label", "name"]
-  private static let knownColumns: Set<String> = ["id", "label", "name", "aliases", "kind", "flags"]
+  private static let knownColumns: Set<String> = [
+    "id", "label", "name", "aliases", "kind", "flags",
+  ]
 
   public mutating func add(_ source: GazetteerSource) {
     let file = source.path
@@ -104,7 +106,8 @@ public struct GazetteerLoader {
       valid = false
     }
     if !Self.isValidLabel(label) {
-      error(label.isEmpty ? "empty label" : "label '\(label)' is not a word of letters, digits and '_'")
+      error(
+        label.isEmpty ? "empty label" : "label '\(label)' is not a word of letters, digits and '_'")
       valid = false
     }
     if name.isEmpty {
@@ -202,14 +205,17 @@ public struct GazetteerLoader {
   }
 
   static func isValidLabel(_ label: String) -> Bool {
-    guard let first = label.unicodeScalars.first, first.properties.isAlphabetic else { return false }
+    guard let first = label.unicodeScalars.first, first.properties.isAlphabetic else {
+      return false
+    }
     return label.unicodeScalars.allSatisfy {
       ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) || $0 == "_"
     }
   }
 
   static func isWikidataID(_ value: String) -> Bool {
-    value.count >= 2 && value.first == "Q" && value.dropFirst().allSatisfy { $0.isASCII && $0.isNumber }
+    value.count >= 2 && value.first == "Q"
+      && value.dropFirst().allSatisfy { $0.isASCII && $0.isNumber }
       && value.dropFirst().first != "0"
   }
 }

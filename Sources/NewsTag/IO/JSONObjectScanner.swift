@@ -93,17 +93,19 @@ public enum JSONObjectScanner {
   private static func decodeEscaped(
     _ bytes: UnsafeBufferPointer<UInt8>, _ content: Range<Int>
   ) throws(JSONLineError) -> String {
+    guard let base = bytes.baseAddress else { return "" }
     var failure: JSONLineError?
     let decoded = String(unsafeUninitializedCapacity: content.count) { output in
+      guard let outputBase = output.baseAddress else { return 0 }
       var written = 0
       var index = content.lowerBound
       while index < content.upperBound {
-        let byte = bytes[index]
-        if byte != Byte.backslash {
-          output[written] = byte
-          written += 1
-          index += 1
-          continue
+        let backslash = firstBackslash(in: base, from: index, to: content.upperBound)
+        if backslash > index {
+          (outputBase + written).initialize(from: base + index, count: backslash - index)
+          written += backslash - index
+          index = backslash
+          if index == content.upperBound { break }
         }
         let escape: (value: UInt32, length: Int)
         do throws(JSONLineError) {

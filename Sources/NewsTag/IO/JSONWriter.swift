@@ -142,7 +142,8 @@ public struct JSONWriter {
   @inline(__always)
   private mutating func appendRun(_ base: UnsafePointer<UInt8>, _ range: Range<Int>) {
     if range.isEmpty { return }
-    bytes.append(contentsOf: UnsafeBufferPointer(start: base + range.lowerBound, count: range.count))
+    bytes.append(
+      contentsOf: UnsafeBufferPointer(start: base + range.lowerBound, count: range.count))
   }
 
   @inline(__always)

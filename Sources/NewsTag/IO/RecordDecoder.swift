@@ -44,7 +44,9 @@ public struct RecordDecoder: Sendable {
     if let member = members.first(where: { $0.key == idField }) {
       switch member.kind {
       case .string: id = try? JSONObjectScanner.decodeString(bytes, member.valueRange)
-      case .number: id = String(decoding: UnsafeBufferPointer(rebasing: bytes[member.valueRange]), as: UTF8.self)
+      case .number:
+        id = String(
+          decoding: UnsafeBufferPointer(rebasing: bytes[member.valueRange]), as: UTF8.self)
       default:
         throw Failure(id: nil, message: "field \"\(idField)\" is not a string or number")
       }
@@ -87,7 +89,8 @@ public struct RecordDecoder: Sendable {
       var writer = JSONWriter()
       writer.appendString(text)
       document.passthrough = [
-        PassthroughField(key: textField, rawJSONValue: String(decoding: writer.bytes, as: UTF8.self))
+        PassthroughField(
+          key: textField, rawJSONValue: String(decoding: writer.bytes, as: UTF8.self))
       ]
     }
     return document

@@ -125,7 +125,8 @@ public struct TaggingRun: Sendable {
     var writer = JSONWriter()
     let source = record.input.path
     do throws(RecordDecoder.Failure) {
-      var document = try record.bytes.withUnsafeBufferPointer { bytes throws(RecordDecoder.Failure) in
+      var document = try record.bytes.withUnsafeBufferPointer {
+        bytes throws(RecordDecoder.Failure) in
         switch record.input.format {
         case .jsonLines:
           return try decoder.document(

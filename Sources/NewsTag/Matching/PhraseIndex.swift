@@ -16,9 +16,10 @@ public struct PhraseIndex: Sendable {
   public let payloads: [Int32]
   public let nodeCount: Int
 
-  fileprivate init(edges: [(parent: Int32, term: Int32, child: Int32)], nodeCount: Int,
-    payloadsByNode: [(node: Int32, payload: Int32)])
-  {
+  fileprivate init(
+    edges: [(parent: Int32, term: Int32, child: Int32)], nodeCount: Int,
+    payloadsByNode: [(node: Int32, payload: Int32)]
+  ) {
     var capacity = 16
     while capacity < edges.count * 2 { capacity <<= 1 }
     var keys = [UInt64](repeating: 0, count: capacity)

@@ -57,7 +57,10 @@ public struct TermTable: Sendable {
           let end = Int(offsets[term + 1])
           if end - start == key.count
             && arena.withUnsafeBytes({ arena in
-              key.count == 0 || memcmpEqual(arena.baseAddress! + start, key.baseAddress!, key.count)
+              guard let stored = arena.baseAddress, let wanted = key.baseAddress else {
+                return key.count == 0
+              }
+              return memcmpEqual(stored + start, wanted, key.count)
             })
           {
             return Int32(term)
@@ -86,7 +89,9 @@ func memcmpEqual(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ count: Int) -> 
     index += 8
   }
   while index < count {
-    if a.load(fromByteOffset: index, as: UInt8.self) != b.load(fromByteOffset: index, as: UInt8.self) {
+    if a.load(fromByteOffset: index, as: UInt8.self)
+      != b.load(fromByteOffset: index, as: UInt8.self)
+    {
       return false
     }
     index += 1

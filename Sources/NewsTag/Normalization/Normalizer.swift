@@ -96,7 +96,9 @@ public struct Normalizer: Stage {
       || (value >= 0x2002 && value < 0x2070) || (value >= 0x20A0 && value < 0x20D0)
   }
 
-  private func rewrite(_ bytes: UnsafeBufferPointer<UInt8>, mixedScriptWords: [Range<Int>], nfc: Bool)
+  private func rewrite(
+    _ bytes: UnsafeBufferPointer<UInt8>, mixedScriptWords: [Range<Int>], nfc: Bool
+  )
     throws(ICU.Failure) -> NormalizedText
   {
     var output: [UInt8] = []

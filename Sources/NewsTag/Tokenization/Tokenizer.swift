@@ -104,7 +104,8 @@ public struct Tokenizer: Stage {
         case .joiner:
           appendUTF8(scalar, to: &list.keys)
           position += scalarLength
-          guard position < bytes.count, table.scalarClass(decodeScalar(bytes, at: position).value).isWordPart
+          guard position < bytes.count,
+            table.scalarClass(decodeScalar(bytes, at: position).value).isWordPart
           else { break scan }
           continue scan
         default: break scan
@@ -133,7 +134,8 @@ public struct Tokenizer: Stage {
   }
 
   /// Where `-то`, `-ът`, ... ends when one follows at `hyphen` and closes the word.
-  private func acronymArticleEnd(_ bytes: UnsafeBufferPointer<UInt8>, hyphenAt hyphen: Int) -> Int? {
+  private func acronymArticleEnd(_ bytes: UnsafeBufferPointer<UInt8>, hyphenAt hyphen: Int) -> Int?
+  {
     guard hyphen < bytes.count, bytes[hyphen] == UInt8(ascii: "-") else { return nil }
     let start = hyphen + 1
     for article in Self.acronymArticles {

@@ -150,7 +150,8 @@ public struct TopicScorer: Stage {
       var ancestor = parentIndex[topic]
       while let parent = ancestor {
         if scores[parent] < scores[topic] { scores[parent] = scores[topic] }
-        for item in evidence[topic] where !evidence[parent].contains(where: { $0.cue == item.cue }) {
+        for item in evidence[topic] where !evidence[parent].contains(where: { $0.cue == item.cue })
+        {
           evidence[parent].append(item)
         }
         ancestor = parentIndex[parent]

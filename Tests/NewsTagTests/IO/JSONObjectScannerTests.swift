@@ -111,7 +111,8 @@ struct JSONObjectScannerTests {
 
   @Test("members come in order with their raw value ranges and kinds")
   func memberRangesAndKinds() throws {
-    let line = #" { "id" : "n-1", "n":-1.5e3 ,"tags":["a",{"b":[]}],"o":{"x":"}"},"#
+    let line =
+      #" { "id" : "n-1", "n":-1.5e3 ,"tags":["a",{"b":[]}],"o":{"x":"}"},"#
       + #""t":true,"f":false,"z":null,"id":7 } "#
     let found = try rawMembers(line)
     let expected: [(String, String, JSONValueKind)] = [
@@ -150,17 +151,20 @@ struct JSONObjectScannerTests {
 
   @Test("nesting is limited to 512 levels, the top-level object included")
   func nestingLimit() throws {
-    let deepest = #"{"a":"# + String(repeating: "[", count: 511)
+    let deepest =
+      #"{"a":"# + String(repeating: "[", count: 511)
       + String(repeating: "]", count: 511) + "}"
     #expect(try members(deepest).count == 1)
 
-    let tooDeep = #"{"a":"# + String(repeating: "[", count: 512)
+    let tooDeep =
+      #"{"a":"# + String(repeating: "[", count: 512)
       + String(repeating: "]", count: 512) + "}"
     #expect(throws: JSONLineError(message: "nesting deeper than 512 levels", byteOffset: 516)) {
       try members(tooDeep)
     }
 
-    let objects = String(repeating: #"{"a":"#, count: 513) + "1" + String(repeating: "}", count: 513)
+    let objects =
+      String(repeating: #"{"a":"#, count: 513) + "1" + String(repeating: "}", count: 513)
     #expect(
       throws: JSONLineError(message: "nesting deeper than 512 levels", byteOffset: 5 * 512)
     ) {

@@ -1,0 +1,47 @@
+import Testing
+
+@testable import NewsTag
+
+@Suite struct PipelineTests {
+  @Test func rejectsAStageWhoseInputsNoEarlierStageProduces() {
+    #expect(throws: PipelineError.unmetRequirement(stage: "tokenize", missing: ["normalizedText"]))
+    {
+      try Pipeline([Tokenizer()])
+    }
+    #expect(throws: PipelineError.unmetRequirement(stage: "entities", missing: ["tokens"])) {
+      try Pipeline([Normalizer(), EntityMatcher(gazetteer: CompiledGazetteer([]))])
+    }
+  }
+
+  struct Failing: Stage {
+    struct Boom: Error, CustomStringConvertible { var description: String { "boom" } }
+    let name = "failing"
+    let requires: Set<Artifact> = []
+    let produces: Set<Artifact> = []
+    func process(_ document: inout Document) throws { throw Boom() }
+  }
+
+  @Test func wrapsStageErrorsWithStageAndDocument() {
+    var document = Document(id: "doc-7", text: "")
+    #expect(
+      throws: PipelineError.stageFailed(stage: "failing", documentID: "doc-7", reason: "boom")
+    ) {
+      try Pipeline([Failing()]).process(&document)
+    }
+  }
+
+  @Test func everyStageKeepsTheDocumentInvariants() throws {
+    let gazetteer = CompiledGazetteer(
+      GazetteerLoader.load(GazetteerFiles.defaults.gazetteers).entries)
+    let stages: [any Stage] = [Normalizer(), Tokenizer(), EntityMatcher(gazetteer: gazetteer)]
+    var document = Document(
+      id: "d", text: "„CAЩ“ и Украйна: Конгресът на САЩ, Зеленски и БДЖ-то.\nКИЕВ И МОСКВА")
+    for count in 1...stages.count {
+      var partial = document
+      try Pipeline(Array(stages.prefix(count))).process(&partial)
+      try DocumentInvariants.check(partial)
+    }
+    try Pipeline(stages).process(&document)
+    #expect(document.mentions.map(\.entityID).contains("org/us-congress"))
+  }
+}

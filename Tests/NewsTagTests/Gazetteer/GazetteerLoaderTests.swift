@@ -1,0 +1,114 @@
+import Testing
+
+@testable import NewsTag
+
+@Suite struct GazetteerLoaderTests {
+  func load(_ files: [(String, String)]) -> GazetteerLoader {
+    GazetteerLoader.load(files.map { GazetteerSource(path: $0.0, text: $0.1) })
+  }
+
+  @Test func parsesEntriesWithAliasesOptionsAndAttributes() {
+    let loader = load([
+      (
+        "people.tsv",
+        """
+        # comment
+        id\tlabel\tname\taliases\tkind\tflags\twikidata
+        person/zelensky\tPERSON\tВолодимир Зеленски\tЗеленски | Zelensky\t\t\tQ3881980
+
+        event/brexit\tEVENT\tБрекзит\t\tinflect\tlowercase-ok\t
+        """
+      )
+    ])
+    #expect(loader.diagnostics.isEmpty)
+    #expect(loader.entries.count == 2)
+    let zelensky = loader.entries[0]
+    #expect(zelensky.name == "Володимир Зеленски")
+    #expect(zelensky.aliases == ["Зеленски", "Zelensky"])
+    #expect(zelensky.attributes == ["wikidata": "Q3881980"])
+    #expect(zelensky.file == "people.tsv" && zelensky.line == 3)
+    let brexit = loader.entries[1]
+    #expect(brexit.names[0].inflection == .inflect)
+    #expect(brexit.names[0].flags == .lowercaseOK)
+  }
+
+  @Test func reportsEveryProblemWithItsLine() {
+    let loader = load([
+      (
+        "bad.tsv",
+        """
+        id\tlabel\tname\tkind\tflags\twikidata
+        a\tPERSON\t\t\t\t
+        b\tPER SON\tИме\t\t\t
+        c\tPERSON\tИме\tsometimes\t\t
+        d\tPERSON\tИме\t\tloud\t
+        e\tPERSON\tИме\t\t\t42
+        f\tPERSON\tИме\t\t\t\textra
+        """
+      ),
+      ("empty.tsv", "# nothing here\n"),
+      ("header.tsv", "id\tname\n"),
+    ])
+    #expect(
+      loader.diagnostics.map(\.description) == [
+        "bad.tsv:2: error: empty name",
+        "bad.tsv:3: error: label 'PER SON' is not a word of letters, digits and '_'",
+        "bad.tsv:4: error: unknown kind 'sometimes' (expected one of auto, person, inflect, frozen)",
+        "bad.tsv:5: error: unknown flag 'loud' (expected lowercase-ok, common-word)",
+        "bad.tsv:6: error: wikidata id '42' is not of the form Q123",
+        "bad.tsv:7: error: expected 6 fields, found 7",
+        "empty.tsv: error: no header row (expected columns id, label, name)",
+        "header.tsv:1: error: header lacks the required column 'label'",
+      ])
+    #expect(loader.hasErrors)
+  }
+
+  @Test func mergesLinesWithTheSameIDKeepingEachLinesOptions() {
+    let loader = load([
+      ("a.tsv", "id\tlabel\tname\nunion/eu\tORGANIZATION\tЕвропейски съюз\n"),
+      ("b.tsv", "id\tlabel\tname\tflags\nunion/eu\tORGANIZATION\tСъюз\tcommon-word\n"),
+    ])
+    #expect(loader.diagnostics.isEmpty)
+    #expect(loader.entries.count == 1)
+    #expect(loader.entries[0].names.map(\.text) == ["Европейски съюз", "Съюз"])
+    #expect(loader.entries[0].names.map(\.flags) == [[], .commonWord])
+  }
+
+  @Test func rejectsOneIDUnderTwoLabelsNamingBothPlaces() {
+    let loader = load([
+      ("a.tsv", "id\tlabel\tname\nx\tPERSON\tИме\n"),
+      ("b.tsv", "id\tlabel\tname\n\nx\tLOCATION\tМясто\n"),
+    ])
+    #expect(
+      loader.diagnostics.map(\.description) == [
+        "b.tsv:3: error: id 'x' has label LOCATION here but PERSON at a.tsv:2"
+      ])
+  }
+
+  @Test func warnsAboutRepeatedNames() {
+    let loader = load([("a.tsv", "id\tlabel\tname\taliases\nx\tPERSON\tИме\tИме|Друго||\n")])
+    #expect(
+      loader.diagnostics.map(\.description) == [
+        "a.tsv:2: warning: alias 'Име' repeats a name of the same entry",
+        "a.tsv:2: warning: empty alias in 'Име|Друго||'",
+        "a.tsv:2: warning: empty alias in 'Име|Друго||'",
+      ])
+    #expect(!loader.hasErrors)
+  }
+}
+
+@Suite struct DefaultGazetteerTests {
+  @Test func defaultsLoadAndCompileWithoutAnyDiagnostic() {
+    let files = GazetteerFiles.defaults
+    #expect(!files.gazetteers.isEmpty)
+    let loader = GazetteerLoader.load(files.gazetteers)
+    #expect(loader.diagnostics.map(\.description) == [])
+    let compiled = CompiledGazetteer(loader.entries)
+    #expect(compiled.diagnostics.map(\.description) == [])
+    let taxonomy = try? #require(files.taxonomy)
+    if let taxonomy {
+      let lexicon = TopicLexicon(taxonomy: taxonomy, lexicons: files.topicLexicons)
+      #expect(lexicon.diagnostics.map(\.description) == [])
+    }
+  }
+}

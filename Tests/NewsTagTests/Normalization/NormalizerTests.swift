@@ -1,0 +1,54 @@
+import Testing
+
+@testable import NewsTag
+
+@Suite struct NormalizerTests {
+  let normalizer = Normalizer()
+
+  @Test func leavesNormalTextUncopied() throws {
+    let text = "„САЩ и Украйна“ – преговори, 10-годишни."
+    let normalized = try normalizer.normalize(text)
+    #expect(normalized.isUnchanged)
+    #expect(normalized.string == text)
+    #expect(normalized.originalOffset(5) == 5)
+  }
+
+  @Test(arguments: [
+    ("CAЩ", "САЩ"),  // Latin C and A inside a Cyrillic word
+    ("Aсия Биби", "Асия Биби"),
+    ("Северeн поток", "Северен поток"),
+    ("ATACMS и CAЩ", "ATACMS и САЩ"),  // an all-Latin word stays Latin
+    ("iPhone", "iPhone"),
+  ])
+  func foldsLatinLookalikesInsideCyrillicWords(input: String, expected: String) throws {
+    #expect(try normalizer.normalize(input).string == expected)
+  }
+
+  @Test func mapsOffsetsBackAfterFolding() throws {
+    // "CAЩ" has two one-byte Latin letters that become two-byte Cyrillic ones.
+    let text = "в CAЩ и Киев"
+    let normalized = try normalizer.normalize(text)
+    let folded = Array(normalized.string.utf8)
+    let kyivInFolded = folded.count - "Киев".utf8.count
+    let kyivInOriginal = text.utf8.count - "Киев".utf8.count
+    #expect(normalized.originalOffset(kyivInFolded) == kyivInOriginal)
+    #expect(normalized.originalOffset(3) == 3)  // start of the folded word
+    #expect(normalized.originalOffset(3 + "САЩ".utf8.count) == 3 + "CAЩ".utf8.count)
+  }
+
+  @Test func composesDecomposedLetters() throws {
+    // и + U+0306 COMBINING BREVE is й in NFC; the offset after it maps back.
+    let text = "Зеленски\u{0438}\u{0306} и Киев"
+    let normalized = try normalizer.normalize(text)
+    #expect(normalized.string == "Зеленский и Киев")
+    let folded = normalized.string.utf8.count
+    #expect(normalized.originalOffset(folded) == text.utf8.count)
+  }
+
+  @Test func storesItsResultOnTheDocument() throws {
+    var document = Document(id: "d", text: "CAЩ")
+    try normalizer.process(&document)
+    #expect(document.matchText.string == "САЩ")
+    #expect(document.text == "CAЩ")
+  }
+}
