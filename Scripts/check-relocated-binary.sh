@@ -8,7 +8,14 @@ cd "$root"
 swift build -c release --product newstag >/dev/null
 binary="$(swift build -c release --show-bin-path)/newstag"
 work="$(mktemp -d)"
-trap 'rm -rf "$work"; [ -d "$root/.build-relocation-check" ] && mv "$root/.build-relocation-check" "$root/.build"' EXIT
+restore() {
+  rm -rf "$work"
+  if [ -d "$root/.build-relocation-check" ]; then
+    rm -rf "$root/.build"
+    mv "$root/.build-relocation-check" "$root/.build"
+  fi
+}
+trap restore EXIT
 cp "$binary" "$work/newstag"
 cp examples/seed-bg-news.txt "$work/article.txt"
 mv .build .build-relocation-check

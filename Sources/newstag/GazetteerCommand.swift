@@ -19,6 +19,11 @@ struct GazetteerCommand: ParsableCommand {
     @Flag(help: "Check only the given folders, not the built-in defaults.")
     var noDefaultGazetteers = false
 
+    @Option(
+      help: ArgumentHelp(
+        "A Bulgarian word list, one form a line, for the common-word check.", valueName: "file"))
+    var wordList = "/usr/share/dict/bulgarian"
+
     func run() throws {
       var data = DataOptions()
       data.gazetteerDirectories = directories
@@ -27,6 +32,13 @@ struct GazetteerCommand: ParsableCommand {
       let loader = GazetteerLoader.load(files.gazetteers)
       var diagnostics = loader.diagnostics
       if !loader.hasErrors { diagnostics += CompiledGazetteer(loader.entries).diagnostics }
+      let words = WordList.load(path: wordList)
+      if words == nil {
+        printError(
+          "newstag: note: no word list at \(wordList) (Debian package wbulgarian); "
+            + "common-word check skipped")
+      }
+      diagnostics += GazetteerReview.review(loader.entries, commonWords: words)
       if let taxonomy = files.taxonomy {
         diagnostics += TopicLexicon(taxonomy: taxonomy, lexicons: files.topicLexicons).diagnostics
       }

@@ -39,7 +39,7 @@ struct StandardInputTests {
       .error(id: "number-text", message: #"field "text" is not a string"#)),
     Line(
       bytes: Array(#"{"id":"latin1","text":""#.utf8) + [0xFF] + Array(#""}"#.utf8),
-      .error(id: nil, message: "invalid UTF-8 at byte 22")),
+      .error(id: nil, message: "invalid UTF-8 at byte 23")),
     Line("", .error(id: nil, message: "empty line")),
     Line(#"{"id":7,"text":"Киев"}"#, .document(id: "7")),
     Line(

@@ -14,21 +14,69 @@ public struct GazetteerSource: Sendable, Equatable {
 /// Format (specified in `Gazetteers/README.md`): UTF-8, `#` comments, a header
 /// row naming the columns — `id`, `label`, `name` required; `aliases`
 /// (`|`-separated), `kind`, `flags`, and any other column, kept as an
-/// attribute. Lines with the same id merge, across files too.
+/// attribute. Lines with the same id merge, across files too. A line whose
+/// id starts with `-` disables an entity (no name) or some of its names, so a
+/// user's folder can switch off a default without editing it.
 public struct GazetteerLoader {
   public private(set) var entries: [GazetteerEntry] = []
   public private(set) var diagnostics: [Diagnostic] = []
   private var indexByID: [String: Int] = [:]
+  private var removals: [Removal] = []
+
+  /// A `-id` line: what to switch off, and where it was asked for.
+  private struct Removal {
+    var id: String
+    /// Empty: the whole entity.
+    var names: [String]
+    var file: String
+    var line: Int
+  }
 
   public init() {}
 
   public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
-  /// Parses and merges `sources` in order.
+  /// Parses and merges `sources` in order, then applies every `-id` line.
   public static func load(_ sources: [GazetteerSource]) -> GazetteerLoader {
     var loader = GazetteerLoader()
     for source in sources { loader.add(source) }
+    loader.applyRemovals()
     return loader
+  }
+
+  /// Disables what the `-id` lines ask for, wherever they stand in the files.
+  public mutating func applyRemovals() {
+    var removedEntities: Set<String> = []
+    for removal in removals {
+      func warning(_ message: String) {
+        diagnostics.append(.init(.warning, file: removal.file, line: removal.line, message))
+      }
+      guard let index = indexByID[removal.id], !removedEntities.contains(removal.id) else {
+        warning("'-\(removal.id)' disables nothing: there is no entity '\(removal.id)'")
+        continue
+      }
+      if removal.names.isEmpty {
+        removedEntities.insert(removal.id)
+        continue
+      }
+      for name in removal.names {
+        guard let position = entries[index].names.firstIndex(where: { $0.text == name }) else {
+          warning("'-\(removal.id)' disables nothing: '\(name)' is not a name of it")
+          continue
+        }
+        entries[index].names.remove(at: position)
+      }
+      if let first = entries[index].names.first {
+        entries[index].name = first.text
+      } else {
+        removedEntities.insert(removal.id)
+      }
+    }
+    removals = []
+    guard !removedEntities.isEmpty else { return }
+    entries.removeAll { removedEntities.contains($0.id) }
+    indexByID = [:]
+    for (index, entry) in entries.enumerated() { indexByID[entry.id] = index }
   }
 
   private static let requiredColumns = ["id", "label", "name"]
@@ -97,6 +145,14 @@ public struct GazetteerLoader {
     let id = values["id", default: ""]
     let label = values["label", default: ""]
     let name = values["name", default: ""]
+    if id.hasPrefix("-") && id.count > 1 {
+      let aliases = values["aliases", default: ""].split(separator: "|").map { $0.trimmingSpaces() }
+      removals.append(
+        Removal(
+          id: String(id.dropFirst()), names: ([name] + aliases).filter { !$0.isEmpty },
+          file: file, line: line))
+      return
+    }
     var valid = true
     if id.isEmpty {
       error("empty id")

@@ -85,6 +85,21 @@ import Testing
       ])
   }
 
+  @Test func disablesEntitiesAndNamesFromAnotherFile() {
+    let loader = load([
+      ("user.tsv", "id\tlabel\tname\taliases\n-a\t\t\n-b\t\tBee\tБи\n-c\t\t\n-b\t\tNope\n"),
+      ("defaults.tsv", "id\tlabel\tname\taliases\na\tX\tA\nb\tX\tBee\tБи|Bi\n"),
+    ])
+    #expect(loader.entries.map(\.id) == ["b"])
+    #expect(loader.entries[0].name == "Bi")
+    #expect(loader.entries[0].names.map(\.text) == ["Bi"])
+    #expect(
+      loader.diagnostics.map(\.description) == [
+        "user.tsv:4: warning: '-c' disables nothing: there is no entity 'c'",
+        "user.tsv:5: warning: '-b' disables nothing: 'Nope' is not a name of it",
+      ])
+  }
+
   @Test func warnsAboutRepeatedNames() {
     let loader = load([("a.tsv", "id\tlabel\tname\taliases\nx\tPERSON\tИме\tИме|Друго||\n")])
     #expect(
@@ -97,6 +112,37 @@ import Testing
   }
 }
 
+@Suite struct GazetteerReviewTests {
+  static let words: Set<String> = ["мир", "сто", "кремъл", "кремълът", "труд"]
+
+  @Test func flagsCommonWordsAndArticledNames() {
+    let entries = [
+      GazetteerEntry(id: "a", label: "ORGANIZATION", name: "Мир", file: "f.tsv", line: 2),
+      GazetteerEntry(id: "b", label: "ORGANIZATION", name: "СТО", file: "f.tsv", line: 3),
+      GazetteerEntry(
+        id: "c", label: "ORGANIZATION", name: "Труд", flags: .commonWord, file: "f.tsv", line: 4),
+      GazetteerEntry(id: "d", label: "LOCATION", name: "Обединеното кралство", file: "f.tsv", line: 5),
+      GazetteerEntry(id: "e", label: "ORGANIZATION", name: "Кремълът", file: "f.tsv", line: 6),
+      GazetteerEntry(id: "f", label: "WEAPON", name: "Пейтриът", file: "f.tsv", line: 7),
+      GazetteerEntry(id: "g", label: "ORGANIZATION", name: "Партия на свободата", file: "f.tsv", line: 8),
+      GazetteerEntry(id: "h", label: "PERSON", name: "Мария Захарова", file: "f.tsv", line: 9),
+    ]
+    #expect(
+      GazetteerReview.review(entries, commonWords: Self.words).map(\.description) == [
+        "f.tsv:2: warning: 'Мир' is also the common word 'мир': give it its own line with flags "
+          + "common-word, or drop it",
+        "f.tsv:3: warning: 'СТО' is also the common word 'сто': give it its own line with flags "
+          + "common-word, or drop it",
+        "f.tsv:5: warning: 'Обединеното кралство' looks articled (first word ends in -ото): "
+          + "write the dictionary form; article forms are generated",
+        "f.tsv:6: warning: 'Кремълът' is also the common word 'кремълът': give it its own line "
+          + "with flags common-word, or drop it",
+        "f.tsv:6: warning: 'Кремълът' looks articled (first word ends in -ът): "
+          + "write the dictionary form; article forms are generated",
+      ])
+  }
+}
+
 @Suite struct DefaultGazetteerTests {
   @Test func defaultsLoadAndCompileWithoutAnyDiagnostic() {
     let files = GazetteerFiles.defaults
@@ -105,6 +151,9 @@ import Testing
     #expect(loader.diagnostics.map(\.description) == [])
     let compiled = CompiledGazetteer(loader.entries)
     #expect(compiled.diagnostics.map(\.description) == [])
+    // The common-word check needs Debian's wbulgarian word list; without it only that part is skipped.
+    let words = WordList.load(path: "/usr/share/dict/bulgarian")
+    #expect(GazetteerReview.review(loader.entries, commonWords: words).map(\.description) == [])
     let taxonomy = try? #require(files.taxonomy)
     if let taxonomy {
       let lexicon = TopicLexicon(taxonomy: taxonomy, lexicons: files.topicLexicons)
