@@ -10,12 +10,17 @@ struct DataOptions: ParsableArguments {
       valueName: "dir"))
   var gazetteerDirectories: [String] = []
 
-  @Flag(help: "Use only the --gazetteers folders, not the built-in defaults.")
+  @Flag(
+    help: """
+      Use only the --gazetteers folders' entity files, not the built-in ones \
+      (the built-in topic lexicons stay unless a folder has topics/taxonomy.tsv).
+      """)
   var noDefaultGazetteers = false
 
   /// The files to load, defaults first.
   func files() throws -> GazetteerFiles {
-    var files = noDefaultGazetteers ? GazetteerFiles() : GazetteerFiles.defaults
+    var files = GazetteerFiles.defaults
+    if noDefaultGazetteers { files.gazetteers = [] }
     for directory in gazetteerDirectories {
       do {
         files = files.merged(with: try GazetteerFiles.load(directory: directory))

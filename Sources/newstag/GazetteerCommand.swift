@@ -93,37 +93,9 @@ struct GazetteerCommand: ParsableCommand {
     func run() throws {
       let files = try data.files()
       let compiled = try data.compiledGazetteer(files: files)
-      var document = Document(id: "explain", text: text)
-      let pipeline = try Pipeline([Normalizer(), Tokenizer(), EntityMatcher(gazetteer: compiled)])
-      try pipeline.process(&document)
-      if let normalized = document.normalized, !normalized.isUnchanged {
-        print("normalised: \(normalized.string)")
-      }
-      print("tokens:")
-      if let list = document.tokens {
-        let bytes = Array(document.matchText.string.utf8)
-        for (index, token) in list.tokens.enumerated() {
-          let surface = String(
-            decoding: bytes[Int(token.start)..<Int(token.end)], as: UTF8.self)
-          print("  \(index): \(surface)  key=\(list.key(index))  \(describe(token.shape))")
-        }
-      }
-      print("mentions:")
-      if document.mentions.isEmpty { print("  (none)") }
-      let original = Array(text.utf8)
-      for mention in document.mentions {
-        let surface = String(decoding: original[mention.start..<mention.end], as: UTF8.self)
-        print("  \(surface) → \(mention.label) \(mention.entityID) (\(mention.name))")
-      }
-    }
-
-    private func describe(_ shape: TokenShape) -> String {
-      let names: [(TokenShape, String)] = [
-        (.startsUpper, "capitalised"), (.hasUpper, "upper"), (.hasLower, "lower"),
-        (.hasDigit, "digits"), (.sentenceInitial, "sentence-initial"),
-        (.inAllCapsLine, "all-caps-line"), (.hasArticleSuffix, "article-suffix"),
-      ]
-      return names.filter { shape.contains($0.0) }.map(\.1).joined(separator: ",")
+      let entries = GazetteerLoader.load(files.gazetteers).entries
+      let explanation = try GazetteerExplanation(text: text, entries: entries, gazetteer: compiled)
+      for line in explanation.lines { print(line) }
     }
   }
 }

@@ -55,12 +55,17 @@ public struct GazetteerFiles: Sendable {
     }
   }
 
-  /// These files followed by `other`'s; `other`'s taxonomy, if any, replaces this one.
+  /// These files followed by `other`'s. A taxonomy in `other` replaces this
+  /// one's taxonomy and term lexicons, which name this taxonomy's topics.
   public func merged(with other: GazetteerFiles) -> GazetteerFiles {
     var result = self
     result.gazetteers += other.gazetteers
-    result.topicLexicons += other.topicLexicons
-    if let taxonomy = other.taxonomy { result.taxonomy = taxonomy }
+    if let taxonomy = other.taxonomy {
+      result.taxonomy = taxonomy
+      result.topicLexicons = other.topicLexicons
+    } else {
+      result.topicLexicons += other.topicLexicons
+    }
     return result
   }
 }

@@ -8,8 +8,9 @@ public struct RecordDecoder: Sendable {
   /// Pass the text member through to the output as well.
   public var keepText: Bool
 
-  /// Members newstag writes itself; an input's own are dropped, not duplicated.
-  static let reservedKeys: Set<String> = ["entities", "topics"]
+  /// Members newstag writes itself; an input's own member of that name (other
+  /// than the id field) is kept as `input_<name>` rather than duplicated.
+  static let reservedKeys: Set<String> = ["id", "entities", "topics"]
 
   public init(textField: String = "text", idField: String = "id", keepText: Bool = false) {
     self.textField = textField
@@ -66,10 +67,9 @@ public struct RecordDecoder: Sendable {
     var passthrough: [PassthroughField] = []
     for member in members where member.key != idField {
       if member.key == textField && !keepText { continue }
-      if Self.reservedKeys.contains(member.key) { continue }
       passthrough.append(
         PassthroughField(
-          key: member.key,
+          key: Self.reservedKeys.contains(member.key) ? "input_" + member.key : member.key,
           rawJSONValue: String(
             decoding: UnsafeBufferPointer(rebasing: bytes[member.valueRange]), as: UTF8.self)))
     }

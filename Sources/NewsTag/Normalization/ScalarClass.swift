@@ -75,6 +75,8 @@ public struct ScalarTable: Sendable {
     case 0x2B, 0x26: return .joiner
     case 0x22, 0x27, 0x60, 0xAB, 0xB4, 0xBB, 0x2018...0x201F, 0x2039, 0x203A: return .quote
     case 0x2212: return .dash
+    // A zero-width space separates words, as in Unicode's word-break rules.
+    case 0x200B: return .space
     default: break
     }
     switch ICU.generalCategory(value) {

@@ -61,13 +61,13 @@ public struct Tokenizer: Stage {
     while index < bytes.count {
       let (value, length) = decodeScalar(bytes, at: index)
       let scalarClass = table.scalarClass(value)
-      guard scalarClass.isWordPart else {
+      guard scalarClass.isWordPart && scalarClass != .ignorable else {
         switch scalarClass {
         case .newline:
           atSentenceStart = true
           endLine()
         case .sentenceEnd: atSentenceStart = true
-        case .space, .quote, .dash: break
+        case .space, .quote, .dash, .ignorable: break
         default: atSentenceStart = false
         }
         index += length
@@ -79,6 +79,9 @@ public struct Tokenizer: Stage {
       var sawLetter = false
       var previousWasDigit: Bool? = nil
       var position = index
+      // Where the last visible character ends: trailing format characters
+      // (a byte order mark, direction marks) stay outside the token.
+      var visibleEnd = index
       scan: while position < bytes.count {
         let (scalar, scalarLength) = decodeScalar(bytes, at: position)
         let kind = table.scalarClass(scalar)
@@ -104,6 +107,7 @@ public struct Tokenizer: Stage {
         case .joiner:
           appendUTF8(scalar, to: &list.keys)
           position += scalarLength
+          visibleEnd = position
           guard position < bytes.count,
             table.scalarClass(decodeScalar(bytes, at: position).value).isWordPart
           else { break scan }
@@ -112,7 +116,9 @@ public struct Tokenizer: Stage {
         }
         appendUTF8(table.lowercased(scalar), to: &list.keys)
         position += scalarLength
+        visibleEnd = position
       }
+      position = visibleEnd
       token.wordEnd = Int32(position)
       token.end = Int32(position)
       token.keyEnd = Int32(list.keys.count)

@@ -121,10 +121,12 @@ import Testing
       GazetteerEntry(id: "b", label: "ORGANIZATION", name: "СТО", file: "f.tsv", line: 3),
       GazetteerEntry(
         id: "c", label: "ORGANIZATION", name: "Труд", flags: .commonWord, file: "f.tsv", line: 4),
-      GazetteerEntry(id: "d", label: "LOCATION", name: "Обединеното кралство", file: "f.tsv", line: 5),
+      GazetteerEntry(
+        id: "d", label: "LOCATION", name: "Обединеното кралство", file: "f.tsv", line: 5),
       GazetteerEntry(id: "e", label: "ORGANIZATION", name: "Кремълът", file: "f.tsv", line: 6),
       GazetteerEntry(id: "f", label: "WEAPON", name: "Пейтриът", file: "f.tsv", line: 7),
-      GazetteerEntry(id: "g", label: "ORGANIZATION", name: "Партия на свободата", file: "f.tsv", line: 8),
+      GazetteerEntry(
+        id: "g", label: "ORGANIZATION", name: "Партия на свободата", file: "f.tsv", line: 8),
       GazetteerEntry(id: "h", label: "PERSON", name: "Мария Захарова", file: "f.tsv", line: 9),
     ]
     #expect(

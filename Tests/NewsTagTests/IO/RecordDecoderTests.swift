@@ -53,6 +53,7 @@ import Testing
       document.passthrough == [
         PassthroughField(key: "topic", rawJSONValue: "\"brexit\""),
         PassthroughField(key: "meta", rawJSONValue: "{\"a\":[1, 2]}"),
+        PassthroughField(key: "input_entities", rawJSONValue: "[]"),
       ])
   }
 

@@ -22,6 +22,7 @@ import Testing
     ("ЕС27 и F-16 и F16", ["ес", "27", "и", "f", "16", "и", "f", "16"]),
     ("Зелен\u{00AD}ски", ["зеленски"]),
     ("10-годишни", ["10", "годишни"]),
+    ("в\u{200B}Киев", ["в", "киев"]),
   ])
   func splitsAndKeys(text: String, expected: [String]) {
     #expect(keys(text) == expected)
@@ -63,6 +64,17 @@ import Testing
   func describesShapes(word: String, shape: TokenShape) {
     let token = tokenizer.tokenize("и " + word).tokens[1]
     #expect(token.shape == shape)
+  }
+
+  @Test func formatCharactersAroundAWordStayOutsideIt() {
+    let text = "\u{FEFF}Киев \u{200E}Москва\u{200E} и"
+    let list = tokenizer.tokenize(text)
+    let bytes = Array(text.utf8)
+    let surfaces = list.tokens.map {
+      String(decoding: bytes[Int($0.start)..<Int($0.end)], as: UTF8.self)
+    }
+    #expect(surfaces == ["Киев", "Москва", "и"])
+    #expect(list.tokens[0].shape.contains(.sentenceInitial))
   }
 
   @Test func offsetsAreByteRangesOfTheText() {
