@@ -17,6 +17,9 @@ struct DataOptions: ParsableArguments {
       """)
   var noDefaultGazetteers = false
 
+  @Flag(help: "Compile the gazetteers afresh instead of reading the compiled cache.")
+  var noCache = false
+
   /// The files to load, defaults first.
   func files() throws -> GazetteerFiles {
     var files = GazetteerFiles.defaults
@@ -32,8 +35,18 @@ struct DataOptions: ParsableArguments {
     return files
   }
 
-  /// Loads and compiles the gazetteers; on any error prints every diagnostic and fails.
+  /// Loads and compiles the gazetteers, or reads them from the cache when the
+  /// same files were compiled before; on any error prints every diagnostic and fails.
   func compiledGazetteer(files: GazetteerFiles) throws -> CompiledGazetteer {
+    let cache = noCache ? nil : GazetteerCache.standard
+    let key = cache?.key(for: files.gazetteers)
+    if let cache, let key, let cached = cache.load(key: key) { return cached }
+    let compiled = try compile(files)
+    if let cache, let key { cache.store(compiled, key: key) }
+    return compiled
+  }
+
+  private func compile(_ files: GazetteerFiles) throws -> CompiledGazetteer {
     let loader = GazetteerLoader.load(files.gazetteers)
     guard !loader.hasErrors else {
       report(loader.diagnostics)

@@ -10,8 +10,8 @@ public struct CompiledGazetteer: Sendable {
   }
 
   /// How one token of a name constrains the casing of the text token (§5.5).
-  struct CaseRule: Sendable {
-    enum Kind: UInt8, Sendable {
+  struct CaseRule: Sendable, BitwiseCopyable {
+    enum Kind: UInt8, Sendable, BitwiseCopyable {
       /// Lowercase or numeric in the gazetteer: any casing in text.
       case any
       /// Capitalised: the text token must start with a capital.
@@ -26,7 +26,7 @@ public struct CompiledGazetteer: Sendable {
   }
 
   /// One way a phrase can be read as an entity.
-  struct Candidate: Sendable {
+  struct Candidate: Sendable, BitwiseCopyable {
     var entity: Int32
     /// Rules for the phrase's tokens are `rules[rulesStart..<rulesStart + length]`.
     var rulesStart: Int32
@@ -51,6 +51,21 @@ public struct CompiledGazetteer: Sendable {
   /// The longest phrase in tokens.
   public let maximumPhraseLength: Int
 
+  init(
+    entities: [Entity], terms: TermTable, phrases: PhraseIndex, candidates: [Candidate],
+    rules: [CaseRule], surfaces: [UInt8], phraseCount: Int, maximumPhraseLength: Int
+  ) {
+    self.entities = entities
+    self.terms = terms
+    self.phrases = phrases
+    self.candidates = candidates
+    self.rules = rules
+    self.surfaces = surfaces
+    self.diagnostics = []
+    self.phraseCount = phraseCount
+    self.maximumPhraseLength = maximumPhraseLength
+  }
+
   /// Compiles entries; names that yield no token are reported and skipped.
   public init(_ entries: [GazetteerEntry]) {
     let normalizer = Normalizer()
@@ -62,8 +77,8 @@ public struct CompiledGazetteer: Sendable {
     var rules: [CaseRule] = []
     var surfaces: [UInt8] = []
     var diagnostics: [Diagnostic] = []
-    var owners: [[String]: (entity: Int32, isGenerated: Bool)] = [:]
-    var candidateIndexByPhrase: [[String]: [Int]] = [:]
+    // Candidates per phrase (as term ids), in load order: the first one owns the phrase.
+    var candidatesByPhrase: [[Int32]: [Int]] = [:]
     var maximumLength = 0
 
     for entry in entries {
@@ -108,34 +123,31 @@ public struct CompiledGazetteer: Sendable {
           }
         }
         for phrase in phrases {
+          let termIDs = phrase.keys.map { termBuilder.intern(Array($0.utf8)) }
+          let sharing = candidatesByPhrase[termIDs, default: []]
           // One candidate per entity and phrase; a name as written beats a generated form.
-          if let indices = candidateIndexByPhrase[phrase.keys],
-            let existing = indices.first(where: { candidates[$0].entity == entityIndex })
-          {
+          if let existing = sharing.first(where: { candidates[$0].entity == entityIndex }) {
             if candidates[existing].isGenerated && !phrase.isGenerated {
               candidates[existing].isGenerated = false
               candidates[existing].rulesStart = rulesStart
               candidates[existing].capitalCount = capitalCount
+              candidates[existing].flags = entryName.flags
             }
             continue
           }
-          if let owner = owners[phrase.keys], owner.entity != entityIndex, !phrase.isGenerated {
-            let other = entities[Int(owner.entity)]
+          if let owner = sharing.first.map({ candidates[$0] }), !phrase.isGenerated {
             diagnostics.append(
               .init(
                 .warning, file: entryName.file, line: entryName.line,
-                "name '\(name)' is also a name of '\(other.id)'"
+                "name '\(name)' is also a name of '\(entities[Int(owner.entity)].id)'"
                   + (owner.isGenerated ? " (as a generated article form)" : "")))
-          } else if owners[phrase.keys] == nil {
-            owners[phrase.keys] = (entityIndex, phrase.isGenerated)
           }
-          let termIDs = phrase.keys.map { termBuilder.intern(Array($0.utf8)) }
           let candidateIndex = candidates.count
           candidates.append(
             Candidate(
               entity: entityIndex, rulesStart: rulesStart, length: Int32(termIDs.count),
               isGenerated: phrase.isGenerated, capitalCount: capitalCount, flags: entryName.flags))
-          candidateIndexByPhrase[phrase.keys, default: []].append(candidateIndex)
+          candidatesByPhrase[termIDs, default: []].append(candidateIndex)
           phraseBuilder.insert(termIDs, payload: Int32(candidateIndex))
           maximumLength = max(maximumLength, termIDs.count)
         }
@@ -148,7 +160,7 @@ public struct CompiledGazetteer: Sendable {
     self.rules = rules
     self.surfaces = surfaces
     self.diagnostics = diagnostics
-    self.phraseCount = candidateIndexByPhrase.count
+    self.phraseCount = candidatesByPhrase.count
     self.maximumPhraseLength = maximumLength
   }
 

@@ -14,7 +14,7 @@ public struct GazetteerEntry: Sendable, Equatable {
     case frozen
   }
 
-  public struct Flags: OptionSet, Sendable, Hashable {
+  public struct Flags: OptionSet, Sendable, Hashable, BitwiseCopyable {
     public let rawValue: UInt8
     public init(rawValue: UInt8) { self.rawValue = rawValue }
 

@@ -87,15 +87,7 @@ public struct GazetteerLoader {
   public mutating func add(_ source: GazetteerSource) {
     let file = source.path
     var columns: [String]? = nil
-    var lineNumber = 0
-    for rawLine in source.text.split(separator: "\n", omittingEmptySubsequences: false) {
-      lineNumber += 1
-      var line = Substring(rawLine)
-      if line.hasSuffix("\r") { line = line.dropLast() }
-      if line.allSatisfy({ $0 == " " || $0 == "\t" }) || line.hasPrefix("#") { continue }
-      let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map {
-        $0.trimmingSpaces()
-      }
+    for (lineNumber, fields) in TSVLines.parse(source.text) {
       guard let header = columns else {
         columns = parseHeader(fields, file: file, line: lineNumber)
         if columns == nil { return }

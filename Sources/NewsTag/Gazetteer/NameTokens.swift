@@ -12,21 +12,12 @@ struct NameTokens {
 
     var isNumeric: Bool { !shape.contains(.hasUpper) && !shape.contains(.hasLower) }
 
-    var letterCount: Int { key.unicodeScalars.filter { $0.properties.isAlphabetic }.count }
+    var letterCount: Int {
+      key.unicodeScalars.filter { ScalarTable.shared.scalarClass($0.value).isLetter }.count
+    }
 
     /// Two or more capitals, or a capital after the first letter (`ЕС`, `САЩ`, `bTV`, `PGNiG`).
-    var isAcronymLike: Bool {
-      var capitals = 0
-      var isFirst = true
-      for scalar in surface.unicodeScalars where scalar.properties.isAlphabetic {
-        if scalar.properties.isUppercase {
-          capitals += 1
-          if !isFirst { return true }
-        }
-        isFirst = false
-      }
-      return capitals >= 2
-    }
+    var isAcronymLike: Bool { shape.contains(.upperAfterFirst) }
 
     var isCyrillic: Bool {
       key.unicodeScalars.first.map { Homoglyphs.isCyrillic($0.value) } ?? false

@@ -7,14 +7,24 @@
 public struct PhraseIndex: Sendable {
   public static let root: Int32 = 0
 
-  private let edgeKeys: [UInt64]
+  let edgeKeys: [UInt64]
   /// Child node + 1 per slot; 0 = empty.
-  private let edgeChildren: [Int32]
-  private let mask: Int
+  let edgeChildren: [Int32]
+  let mask: Int
   /// Payloads of node `n` are `payloads[payloadOffsets[n]..<payloadOffsets[n+1]]`.
-  private let payloadOffsets: [Int32]
+  let payloadOffsets: [Int32]
   public let payloads: [Int32]
   public let nodeCount: Int
+
+  /// An index from its stored parts, as the builder made them.
+  init(edgeKeys: [UInt64], edgeChildren: [Int32], payloadOffsets: [Int32], payloads: [Int32]) {
+    self.edgeKeys = edgeKeys
+    self.edgeChildren = edgeChildren
+    self.mask = edgeChildren.count - 1
+    self.payloadOffsets = payloadOffsets
+    self.payloads = payloads
+    self.nodeCount = payloadOffsets.count - 1
+  }
 
   fileprivate init(
     edges: [(parent: Int32, term: Int32, child: Int32)], nodeCount: Int,

@@ -6,14 +6,23 @@
 /// - Complexity: lookup O(k) in the key's bytes, expected one probe.
 public struct TermTable: Sendable {
   /// Key bytes of all terms, back to back; term `t` is `arena[offsets[t]..<offsets[t+1]]`.
-  private let arena: [UInt8]
-  private let offsets: [Int32]
-  private let hashes: [UInt64]
+  let arena: [UInt8]
+  let offsets: [Int32]
+  let hashes: [UInt64]
   /// Term id + 1 per slot; 0 = empty. Size is a power of two.
-  private let slots: [Int32]
-  private let mask: Int
+  let slots: [Int32]
+  let mask: Int
 
   public var count: Int { hashes.count }
+
+  /// A table from its stored parts, as ``init(keys:)`` made them.
+  init(arena: [UInt8], offsets: [Int32], hashes: [UInt64], slots: [Int32]) {
+    self.arena = arena
+    self.offsets = offsets
+    self.hashes = hashes
+    self.slots = slots
+    self.mask = slots.count - 1
+  }
 
   /// Builds the table from distinct keys; a key's id is its index in `keys`.
   public init(keys: [[UInt8]]) {

@@ -14,6 +14,8 @@ public struct TokenShape: OptionSet, Sendable, Hashable {
   public static let inAllCapsLine = TokenShape(rawValue: 1 << 5)
   /// An acronym whose hyphenated article was absorbed (`БДЖ-то`).
   public static let hasArticleSuffix = TokenShape(rawValue: 1 << 6)
+  /// A capital after the first letter (`САЩ`, `bTV`, `McCain`): acronym-like.
+  public static let upperAfterFirst = TokenShape(rawValue: 1 << 7)
 
   /// Has letters, and all of them are capitals.
   public var isAllCaps: Bool { contains(.hasUpper) && !contains(.hasLower) }

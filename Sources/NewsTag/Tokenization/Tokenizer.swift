@@ -94,7 +94,7 @@ public struct Tokenizer: Stage {
         switch kind {
         case .upperLetter:
           token.shape.insert(.hasUpper)
-          if !sawLetter { token.shape.insert(.startsUpper) }
+          token.shape.insert(sawLetter ? .upperAfterFirst : .startsUpper)
           sawLetter = true
         case .lowerLetter:
           token.shape.insert(.hasLower)

@@ -51,15 +51,7 @@ public struct TopicLexicon: Sendable {
   ) -> [(line: Int, values: [String: String])] {
     var header: [String]? = nil
     var rows: [(Int, [String: String])] = []
-    var lineNumber = 0
-    for rawLine in source.text.split(separator: "\n", omittingEmptySubsequences: false) {
-      lineNumber += 1
-      var line = Substring(rawLine)
-      if line.hasSuffix("\r") { line = line.dropLast() }
-      if line.allSatisfy({ $0 == " " || $0 == "\t" }) || line.hasPrefix("#") { continue }
-      let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map {
-        $0.trimmingSpaces()
-      }
+    for (lineNumber, fields) in TSVLines.parse(source.text) {
       guard let columns = header else {
         let names = fields.map { $0.lowercased() }
         let missing = required.filter { !names.contains($0) }

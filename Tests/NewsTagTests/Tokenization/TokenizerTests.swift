@@ -57,8 +57,8 @@ import Testing
 
   @Test(arguments: [
     ("Киев", TokenShape([.startsUpper, .hasUpper, .hasLower])),
-    ("САЩ", TokenShape([.startsUpper, .hasUpper])),
-    ("bTV", TokenShape([.hasUpper, .hasLower])),
+    ("САЩ", TokenShape([.startsUpper, .hasUpper, .upperAfterFirst])),
+    ("bTV", TokenShape([.hasUpper, .hasLower, .upperAfterFirst])),
     ("2024", TokenShape([.hasDigit])),
   ])
   func describesShapes(word: String, shape: TokenShape) {

@@ -1,0 +1,46 @@
+/// The data lines of a tab-separated text, as gazetteers and lexicons write
+/// them: lines starting with `#` and blank lines are skipped, a final CR is
+/// dropped, and fields lose their surrounding spaces.
+///
+/// - Complexity: O(n) in the text's bytes; works on UTF-8, not `Character`s.
+enum TSVLines {
+  static func parse(_ text: String) -> [(line: Int, fields: [String])] {
+    text.withUTF8Bytes { bytes in
+      var rows: [(line: Int, fields: [String])] = []
+      var lineNumber = 0
+      var start = 0
+      while start <= bytes.count {
+        lineNumber += 1
+        var end = start
+        while end < bytes.count && bytes[end] != UInt8(ascii: "\n") { end += 1 }
+        let next = end + 1
+        if end > start && bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        if end == bytes.count && start == end && start == bytes.count { break }
+        let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
+        let isBlank = line.allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+        if !isBlank && line.first != UInt8(ascii: "#") {
+          rows.append((lineNumber, fields(of: line)))
+        }
+        start = next
+      }
+      return rows
+    }
+  }
+
+  private static func fields(of line: UnsafeBufferPointer<UInt8>) -> [String] {
+    var fields: [String] = []
+    var start = 0
+    while true {
+      var end = start
+      while end < line.count && line[end] != UInt8(ascii: "\t") { end += 1 }
+      var low = start
+      var high = end
+      while low < high && line[low] == UInt8(ascii: " ") { low += 1 }
+      while high > low && line[high - 1] == UInt8(ascii: " ") { high -= 1 }
+      fields.append(
+        String(decoding: UnsafeBufferPointer(rebasing: line[low..<high]), as: UTF8.self))
+      if end == line.count { return fields }
+      start = end + 1
+    }
+  }
+}

@@ -1,0 +1,72 @@
+extension CompiledGazetteer {
+  /// Identifies the layout below; bump it when anything compiled changes meaning.
+  static let serializationVersion: Int64 = 1
+
+  /// The compiled structure as bytes that ``init(serialized:)`` reads back
+  /// in the same build of newstag (struct layouts are written as they are).
+  func serialized() -> [UInt8] {
+    var writer = BinaryWriter()
+    writer.write(Self.serializationVersion)
+    writer.write(Int64(MemoryLayout<Candidate>.stride))
+    writer.write(Int64(MemoryLayout<CaseRule>.stride))
+    writer.write(Int64(entities.count))
+    for entity in entities {
+      writer.write(entity.id)
+      writer.write(entity.label)
+      writer.write(entity.name)
+    }
+    writer.write(terms.arena)
+    writer.write(terms.offsets)
+    writer.write(terms.hashes)
+    writer.write(terms.slots)
+    writer.write(phrases.edgeKeys)
+    writer.write(phrases.edgeChildren)
+    writer.write(phrases.payloadOffsets)
+    writer.write(phrases.payloads)
+    writer.write(candidates)
+    writer.write(rules)
+    writer.write(surfaces)
+    writer.write(Int64(phraseCount))
+    writer.write(Int64(maximumPhraseLength))
+    return writer.bytes
+  }
+
+  /// Reads ``serialized()`` output back; throws on anything unexpected.
+  init(serialized bytes: [UInt8]) throws(BinaryReader.Malformed) {
+    var reader = BinaryReader(bytes)
+    guard try reader.read(Int64.self) == Self.serializationVersion,
+      try reader.read(Int64.self) == Int64(MemoryLayout<Candidate>.stride),
+      try reader.read(Int64.self) == Int64(MemoryLayout<CaseRule>.stride)
+    else { throw BinaryReader.Malformed() }
+    let entityCount = try reader.read(Int64.self)
+    guard entityCount >= 0 else { throw BinaryReader.Malformed() }
+    var entities: [Entity] = []
+    entities.reserveCapacity(Int(entityCount))
+    for _ in 0..<entityCount {
+      entities.append(
+        Entity(
+          id: try reader.readString(), label: try reader.readString(), name: try reader.readString()
+        ))
+    }
+    let terms = TermTable(
+      arena: try reader.readArray(), offsets: try reader.readArray(),
+      hashes: try reader.readArray(),
+      slots: try reader.readArray())
+    let phrases = PhraseIndex(
+      edgeKeys: try reader.readArray(), edgeChildren: try reader.readArray(),
+      payloadOffsets: try reader.readArray(), payloads: try reader.readArray())
+    let candidates: [Candidate] = try reader.readArray()
+    let rules: [CaseRule] = try reader.readArray()
+    let surfaces: [UInt8] = try reader.readArray()
+    let phraseCount = try reader.read(Int64.self)
+    let maximumPhraseLength = try reader.read(Int64.self)
+    guard reader.isAtEnd, terms.slots.count.nonzeroBitCount == 1,
+      phrases.edgeChildren.count.nonzeroBitCount == 1, !phrases.payloadOffsets.isEmpty,
+      candidates.allSatisfy({ Int($0.entity) < entities.count })
+    else { throw BinaryReader.Malformed() }
+    self.init(
+      entities: entities, terms: terms, phrases: phrases, candidates: candidates, rules: rules,
+      surfaces: surfaces, phraseCount: Int(phraseCount),
+      maximumPhraseLength: Int(maximumPhraseLength))
+  }
+}
