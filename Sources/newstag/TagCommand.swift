@@ -70,6 +70,17 @@ struct TagCommand: ParsableCommand {
   @Flag(help: "Give each topic's evidence with counts and contributions.")
   var explain = false
 
+  @Option(
+    help: ArgumentHelp(
+      "Output only entities with these labels (comma-separated).", valueName: "list"))
+  var labels: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "Leave out entities with these labels, e.g. COUNTRY_ADJ (comma-separated).", valueName: "list"
+    ))
+  var excludeLabels: String?
+
   @OptionGroup var data: DataOptions
 
   @Option(help: .hidden) var batchSize = 256
@@ -99,15 +110,17 @@ struct TagCommand: ParsableCommand {
       printError("newstag: \(error)")
       throw ExitCode.failure
     }
-    let run = TaggingRun(
+    var run = TaggingRun(
       pipeline: pipeline,
       decoder: RecordDecoder(textField: textField, idField: idField, keepText: keepText),
       renderer: DocumentRenderer(
         includeEntities: stages.contains(.entities), includeTopics: stages.contains(.topics),
         explainTopics: explain),
       jobs: jobs, batchSize: batchSize)
+    if standardErrorIsTerminal { run.onProgress = ProgressLine().report }
     do {
       let summary = try run.run(inputs, to: sink)
+      if standardErrorIsTerminal { printError("", terminator: "\r\u{1B}[K") }
       printError(
         "newstag: \(summary.documents) document(s) tagged, \(summary.errors) error record(s)")
     } catch OutputError.closed {
@@ -133,6 +146,12 @@ struct TagCommand: ParsableCommand {
             lexicon: try data.topicLexicon(files: files),
             options: .init(maximumTopics: maximumTopics, threshold: topicThreshold)))
       }
+    }
+    if labels != nil || excludeLabels != nil {
+      func set(_ list: String?) -> Set<String>? {
+        list.map { Set($0.split(separator: ",").map(String.init)) }
+      }
+      built.append(LabelFilter(included: set(labels), excluded: set(excludeLabels) ?? []))
     }
     do {
       return try Pipeline(built)

@@ -20,6 +20,8 @@ public struct TaggingRun: Sendable {
   public var renderer: DocumentRenderer
   public var jobs: Int
   public var batchSize: Int
+  /// Called after each batch with the running totals (for a progress line).
+  public var onProgress: (@Sendable (Summary) -> Void)?
 
   public init(
     pipeline: Pipeline, decoder: RecordDecoder = RecordDecoder(),
@@ -62,6 +64,7 @@ public struct TaggingRun: Sendable {
       }
       batch.removeAll(keepingCapacity: true)
       if flushOutput { try sink.flush() }
+      onProgress?(summary)
     }
     for input in inputs {
       switch input.format {

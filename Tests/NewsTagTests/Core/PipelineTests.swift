@@ -45,3 +45,23 @@ import Testing
     #expect(document.mentions.map(\.entityID).contains("org/us-congress"))
   }
 }
+
+@Suite struct LabelFilterTests {
+  static let mentions = [
+    Mention(start: 0, end: 1, label: "COUNTRY", entityID: "c", name: "C"),
+    Mention(start: 2, end: 3, label: "COUNTRY_ADJ", entityID: "a", name: "A"),
+    Mention(start: 4, end: 5, label: "PERSON", entityID: "p", name: "P"),
+  ]
+
+  @Test(arguments: [
+    (Set(["PERSON", "COUNTRY"]) as Set<String>?, Set<String>(), ["c", "p"]),
+    (nil, Set(["COUNTRY_ADJ"]), ["c", "p"]),
+    (Set(["COUNTRY", "COUNTRY_ADJ"]), Set(["COUNTRY_ADJ"]), ["c"]),
+  ])
+  func keepsAndDropsLabels(included: Set<String>?, excluded: Set<String>, expected: [String]) {
+    var document = Document(id: "d", text: "a b c")
+    document.mentions = Self.mentions
+    LabelFilter(included: included, excluded: excluded).process(&document)
+    #expect(document.mentions.map(\.entityID) == expected)
+  }
+}
