@@ -12,8 +12,9 @@ public struct Topic: Sendable, Equatable {
 /// One line of a term lexicon: a cue and what it adds to a topic.
 public struct TopicCue: Sendable, Equatable {
   public enum Kind: Sendable, Equatable {
-    /// A word or phrase in dictionary form, with explicit inflected forms.
-    case term(forms: [String])
+    /// A word or phrase in dictionary form, with explicit inflected forms and,
+    /// for one word, the part of speech whose regular forms are generated.
+    case term(forms: [String], partOfSpeech: TermForms.PartOfSpeech?)
     /// Any mention of the entity with this id.
     case entity(id: String)
     /// Any mention with this label (`WEAPON`).
@@ -33,7 +34,8 @@ public struct TopicCue: Sendable, Equatable {
 ///
 /// Formats (specified in `Gazetteers/README.md`):
 /// - `taxonomy.tsv`: `id`, `parent`, `iptc`, `label`, `label_bg`;
-/// - any other `.tsv` in `topics/`: `topic`, `weight`, `cue`, `forms`.
+/// - any other `.tsv` in `topics/`: `topic`, `weight`, `cue`, and optional
+///   `forms` and `pos` (`noun`, `adj`, `verb`).
 public struct TopicLexicon: Sendable {
   public private(set) var topics: [Topic] = []
   public private(set) var cues: [TopicCue] = []
@@ -143,7 +145,20 @@ public struct TopicLexicon: Sendable {
       } else {
         let forms = values["forms", default: ""].split(separator: "|").map { $0.trimmingSpaces() }
           .filter { !$0.isEmpty }
-        kind = .term(forms: forms)
+        var partOfSpeech: TermForms.PartOfSpeech? = nil
+        if let pos = values["pos"], !pos.isEmpty {
+          guard let parsed = TermForms.PartOfSpeech(rawValue: pos) else {
+            let known = TermForms.PartOfSpeech.allCases.map(\.rawValue).joined(separator: ", ")
+            error("unknown pos '\(pos)' (expected \(known))")
+            continue
+          }
+          guard !cue.contains(" ") else {
+            error("pos applies to one-word terms; list the forms of '\(cue)' instead")
+            continue
+          }
+          partOfSpeech = parsed
+        }
+        kind = .term(forms: forms, partOfSpeech: partOfSpeech)
       }
       cues.append(
         TopicCue(topic: topic, weight: weight, cue: cue, kind: kind, file: source.path, line: line))

@@ -64,15 +64,10 @@ public struct TopicScorer: Stage {
       switch cue.kind {
       case .entity(let id): entityCues[id, default: []].append(index)
       case .label(let label): labelCues[label, default: []].append(index)
-      case .term(let forms):
-        var phrases: Set<[String]> = []
-        for form in [cue.cue] + forms {
-          guard let tokens = try? NameTokens(form, normalizer: normalizer, tokenizer: tokenizer),
-            !tokens.words.isEmpty
-          else { continue }
-          phrases.insert(tokens.keys)
-          for variant in ArticleVariants.variants(of: tokens) { phrases.insert(variant) }
-        }
+      case .term(let forms, let partOfSpeech):
+        let phrases = TermForms.phrases(
+          of: cue.cue, forms: forms, partOfSpeech: partOfSpeech, normalizer: normalizer,
+          tokenizer: tokenizer)
         for phrase in phrases {
           phraseBuilder.insert(
             phrase.map { termBuilder.intern(Array($0.utf8)) }, payload: Int32(index))
