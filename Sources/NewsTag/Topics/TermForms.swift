@@ -31,7 +31,8 @@ public enum TermForms {
       guard let tokens = try? NameTokens(form, normalizer: normalizer, tokenizer: tokenizer),
         !tokens.words.isEmpty
       else { continue }
-      for phrase in [tokens.keys] + ArticleVariants.variants(of: tokens) where seen.insert(phrase).inserted {
+      for phrase in [tokens.keys] + ArticleVariants.variants(of: tokens)
+      where seen.insert(phrase).inserted {
         phrases.append(phrase)
       }
     }
@@ -57,7 +58,9 @@ public enum TermForms {
     var forms = [word]
     if word.hasSuffix("и") {
       let stem = String(word.dropLast())
-      forms += [stem + "а", stem + "о", word + "я", word + "ят", stem + "ата", stem + "ото", word + "те"]
+      forms += [
+        stem + "а", stem + "о", word + "я", word + "ят", stem + "ата", stem + "ото", word + "те",
+      ]
       return forms
     }
     var stems = [word]
@@ -82,7 +85,10 @@ public enum TermForms {
     guard word.hasSuffix("ам") || word.hasSuffix("ям") else { return [word] }
     let stem = String(word.dropLast())
     return [word]
-      + ["", "ме", "те", "т", "х", "ше", "хме", "хте", "ха", "л", "ла", "ло", "ли", "щ", "ща", "що", "щи"]
+      + [
+        "", "ме", "те", "т", "х", "ше", "хме", "хте", "ха", "л", "ла", "ло", "ли", "щ", "ща", "що",
+        "щи",
+      ]
       .map { stem + $0 }
   }
 
