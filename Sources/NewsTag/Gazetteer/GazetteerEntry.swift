@@ -23,10 +23,14 @@ public struct GazetteerEntry: Sendable, Equatable {
     /// The name is also an ordinary word (`Мир`, `Труд`, `Сочи`): exact form only,
     /// capitalised, not at the start of a sentence, not in an all-caps line.
     public static let commonWord = Flags(rawValue: 1 << 1)
+    /// Reviewed: the word list has this name as a word, but in news it is
+    /// the name (`Самоков`, `Малага`). Silences the review's warning only.
+    public static let notCommonWord = Flags(rawValue: 1 << 2)
 
     /// Flag names as written in the `flags` column.
     public static let names: [(String, Flags)] = [
       ("lowercase-ok", .lowercaseOK), ("common-word", .commonWord),
+      ("not-common-word", .notCommonWord),
     ]
   }
 

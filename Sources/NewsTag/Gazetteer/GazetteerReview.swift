@@ -25,12 +25,12 @@ public enum GazetteerReview {
         func warning(_ message: String) {
           diagnostics.append(.init(.warning, file: name.file, line: name.line, message))
         }
-        if let commonWords, !name.flags.contains(.commonWord),
+        if let commonWords, name.flags.isDisjoint(with: [.commonWord, .notCommonWord]),
           let word = commonWord(tokens, written: name.text, in: commonWords)
         {
           warning(
             "'\(name.text)' is also the common word '\(word)': give it its own line with "
-              + "flags common-word, or drop it")
+              + "flags common-word, or flags not-common-word if news means the name")
         }
         let inflection = CompiledGazetteer.resolve(
           name.inflection, label: entry.label, tokens: tokens)

@@ -83,7 +83,10 @@ public enum JSONObjectScanner {
     let contentEnd = range.upperBound - 1
     let content = UnsafeBufferPointer(rebasing: bytes[contentStart..<contentEnd])
     if firstBackslash(in: base, from: contentStart, to: contentEnd) == contentEnd {
-      return String(decoding: content, as: UTF8.self)
+      guard let string = String(validating: content, as: UTF8.self) else {
+        throw JSONLineError(message: "invalid UTF-8 in string", byteOffset: contentStart)
+      }
+      return string
     }
     return try decodeEscaped(bytes, contentStart..<contentEnd)
   }
@@ -95,8 +98,9 @@ public enum JSONObjectScanner {
   ) throws(JSONLineError) -> String {
     guard let base = bytes.baseAddress else { return "" }
     var failure: JSONLineError?
-    let decoded = String(unsafeUninitializedCapacity: content.count) { output in
-      guard let outputBase = output.baseAddress else { return 0 }
+    let decoded = [UInt8](unsafeUninitializedCapacity: content.count) { output, initialized in
+      initialized = 0
+      guard let outputBase = output.baseAddress else { return }
       var written = 0
       var index = content.lowerBound
       while index < content.upperBound {
@@ -112,15 +116,19 @@ public enum JSONObjectScanner {
           escape = try parseEscape(bytes, at: index, limit: content.upperBound)
         } catch {
           failure = error
-          return 0
+          return
         }
         written += writeUTF8(escape.value, to: output, at: written)
         index += escape.length
       }
-      return written
+      initialized = written
     }
     if let failure { throw failure }
-    return decoded
+    // Validated once, here: the bytes between escapes came straight from the input.
+    guard let string = String(validating: decoded, as: UTF8.self) else {
+      throw JSONLineError(message: "invalid UTF-8 in string", byteOffset: content.lowerBound)
+    }
+    return string
   }
 
   /// Parses the escape sequence starting with the backslash at `index`, which must lie before

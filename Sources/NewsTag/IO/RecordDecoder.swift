@@ -26,11 +26,19 @@ public struct RecordDecoder: Sendable {
   }
 
   /// A document from one JSON line. Without an id member, the id is `fallbackID`.
+  ///
+  /// Every byte is validated as UTF-8 exactly once: keys and string values as
+  /// they are decoded, passed-through values as they are copied; the rest of
+  /// the line is ASCII by the JSON grammar.
   public func document(fromJSONLine bytes: UnsafeBufferPointer<UInt8>, fallbackID: String)
     throws(Failure) -> Document
   {
-    if let offset = firstInvalidUTF8Offset(bytes) {
-      throw Failure(id: nil, message: "invalid UTF-8 at byte \(offset)")
+    /// A failure, named as invalid UTF-8 whenever the line has any.
+    func failure(_ id: String?, _ message: String) -> Failure {
+      if let offset = firstInvalidUTF8Offset(bytes) {
+        return Failure(id: nil, message: "invalid UTF-8 at byte \(offset)")
+      }
+      return Failure(id: id, message: message)
     }
     if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
       throw Failure(id: nil, message: "empty line")
@@ -39,39 +47,44 @@ public struct RecordDecoder: Sendable {
     do {
       members = try JSONObjectScanner.members(of: bytes)
     } catch {
-      throw Failure(id: nil, message: error.description)
+      throw failure(nil, error.description)
+    }
+    func raw(_ range: Range<Int>) throws(Failure) -> String {
+      guard
+        let string = String(validating: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+      else { throw failure(nil, "invalid UTF-8") }
+      return string
+    }
+    func string(_ member: JSONMember, id: String?) throws(Failure) -> String {
+      do {
+        return try JSONObjectScanner.decodeString(bytes, member.valueRange)
+      } catch {
+        throw failure(id, error.description)
+      }
     }
     var id: String? = nil
     if let member = members.first(where: { $0.key == idField }) {
       switch member.kind {
-      case .string: id = try? JSONObjectScanner.decodeString(bytes, member.valueRange)
-      case .number:
-        id = String(
-          decoding: UnsafeBufferPointer(rebasing: bytes[member.valueRange]), as: UTF8.self)
+      case .string: id = try string(member, id: nil)
+      case .number: id = try raw(member.valueRange)
       default:
-        throw Failure(id: nil, message: "field \"\(idField)\" is not a string or number")
+        throw failure(nil, "field \"\(idField)\" is not a string or number")
       }
     }
     guard let textMember = members.first(where: { $0.key == textField }) else {
-      throw Failure(id: id, message: "no \"\(textField)\" field")
+      throw failure(id, "no \"\(textField)\" field")
     }
     guard textMember.kind == .string else {
-      throw Failure(id: id, message: "field \"\(textField)\" is not a string")
+      throw failure(id, "field \"\(textField)\" is not a string")
     }
-    let text: String
-    do {
-      text = try JSONObjectScanner.decodeString(bytes, textMember.valueRange)
-    } catch {
-      throw Failure(id: id, message: error.description)
-    }
+    let text = try string(textMember, id: id)
     var passthrough: [PassthroughField] = []
     for member in members where member.key != idField {
       if member.key == textField && !keepText { continue }
       passthrough.append(
         PassthroughField(
           key: Self.reservedKeys.contains(member.key) ? "input_" + member.key : member.key,
-          rawJSONValue: String(
-            decoding: UnsafeBufferPointer(rebasing: bytes[member.valueRange]), as: UTF8.self)))
+          rawJSONValue: try raw(member.valueRange)))
     }
     return Document(id: id ?? fallbackID, text: text, passthrough: passthrough)
   }

@@ -128,17 +128,19 @@ import Testing
       GazetteerEntry(
         id: "g", label: "ORGANIZATION", name: "Партия на свободата", file: "f.tsv", line: 8),
       GazetteerEntry(id: "h", label: "PERSON", name: "Мария Захарова", file: "f.tsv", line: 9),
+      GazetteerEntry(
+        id: "i", label: "LOCATION", name: "Труд", flags: .notCommonWord, file: "f.tsv", line: 10),
     ]
     #expect(
       GazetteerReview.review(entries, commonWords: Self.words).map(\.description) == [
         "f.tsv:2: warning: 'Мир' is also the common word 'мир': give it its own line with flags "
-          + "common-word, or drop it",
+          + "common-word, or flags not-common-word if news means the name",
         "f.tsv:3: warning: 'СТО' is also the common word 'сто': give it its own line with flags "
-          + "common-word, or drop it",
+          + "common-word, or flags not-common-word if news means the name",
         "f.tsv:5: warning: 'Обединеното кралство' looks articled (first word ends in -ото): "
           + "write the dictionary form; article forms are generated",
         "f.tsv:6: warning: 'Кремълът' is also the common word 'кремълът': give it its own line "
-          + "with flags common-word, or drop it",
+          + "with flags common-word, or flags not-common-word if news means the name",
         "f.tsv:6: warning: 'Кремълът' looks articled (first word ends in -ът): "
           + "write the dictionary form; article forms are generated",
       ])
