@@ -63,7 +63,7 @@ public struct EntityMatcher: Stage {
       for (index, token) in tokens.enumerated() {
         let key = UnsafeRawBufferPointer(
           rebasing: keys[Int(token.keyStart)..<Int(token.keyEnd)])
-        termIDs[index] = gazetteer.terms.id(of: key)
+        termIDs[index] = gazetteer.terms.id(of: key, hash: token.keyHash)
       }
     }
     var matches: [Match] = []

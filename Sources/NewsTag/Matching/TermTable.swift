@@ -54,6 +54,7 @@ public struct TermTable: Sendable {
     id(of: key, hash: hashKey(key))
   }
 
+  /// The id of `key` whose ``hashKey(_:)`` is already known, or -1.
   func id(of key: UnsafeRawBufferPointer, hash: UInt64) -> Int32 {
     var slot = Int(truncatingIfNeeded: hash) & mask
     return slots.withUnsafeBufferPointer { slots in

@@ -55,33 +55,58 @@ public struct Normalizer: Stage {
     var mixedScriptWords: [Range<Int>] = []
   }
 
+  /// Per ASCII byte: bit 0 = part of a word, bit 1 = a Latin look-alike of a Cyrillic letter.
+  private static let asciiFlags: [UInt8] = (0..<128).map { value in
+    let wordPart: UInt8 = ScalarTable.shared.scalarClass(UInt32(value)).isWordPart ? 1 : 0
+    let lookalike: UInt8 = Homoglyphs.cyrillic(forLatin: UInt32(value)) != nil ? 2 : 0
+    return wordPart | lookalike
+  }
+
+  /// - Complexity: O(n); ASCII and the two-byte Cyrillic block (lead bytes
+  ///   0xD0, 0xD1: U+0400–U+047F, all letters and NFC-safe) need no decoding.
   private func survey(_ bytes: UnsafeBufferPointer<UInt8>) -> Survey {
     var survey = Survey()
     var wordStart = -1
     var hasCyrillic = false
     var hasLookalike = false
     var index = 0
-    while index < bytes.count {
-      let byte = bytes[index]
-      let (value, length) =
-        byte < 0x80 ? (UInt32(byte), 1) : decodeScalar(bytes, at: index)
-      if !Self.isNFCSafe(value) { survey.hasScalarsOutsideNFCSafeRanges = true }
-      if table.scalarClass(value).isWordPart {
-        if wordStart < 0 {
-          wordStart = index
-          hasCyrillic = false
-          hasLookalike = false
+    Self.asciiFlags.withUnsafeBufferPointer { asciiFlags in
+      while index < bytes.count {
+        let byte = bytes[index]
+        let isWordPart: Bool
+        var isCyrillic = false
+        var isLookalike = false
+        let length: Int
+        if byte < 0x80 {
+          let flags = asciiFlags[Int(byte)]
+          isWordPart = flags & 1 != 0
+          isLookalike = flags & 2 != 0
+          length = 1
+        } else if byte == 0xD0 || byte == 0xD1 {
+          isWordPart = true
+          isCyrillic = true
+          length = 2
+        } else {
+          let scalar = decodeScalar(bytes, at: index)
+          if !Self.isNFCSafe(scalar.value) { survey.hasScalarsOutsideNFCSafeRanges = true }
+          isWordPart = table.scalarClass(scalar.value).isWordPart
+          isCyrillic = Homoglyphs.isCyrillic(scalar.value)
+          length = scalar.length
         }
-        if Homoglyphs.isCyrillic(value) {
-          hasCyrillic = true
-        } else if Homoglyphs.cyrillic(forLatin: value) != nil {
-          hasLookalike = true
+        if isWordPart {
+          if wordStart < 0 {
+            wordStart = index
+            hasCyrillic = false
+            hasLookalike = false
+          }
+          hasCyrillic = hasCyrillic || isCyrillic
+          hasLookalike = hasLookalike || isLookalike
+        } else if wordStart >= 0 {
+          if hasCyrillic && hasLookalike { survey.mixedScriptWords.append(wordStart..<index) }
+          wordStart = -1
         }
-      } else if wordStart >= 0 {
-        if hasCyrillic && hasLookalike { survey.mixedScriptWords.append(wordStart..<index) }
-        wordStart = -1
+        index += length
       }
-      index += length
     }
     if wordStart >= 0 && hasCyrillic && hasLookalike {
       survey.mixedScriptWords.append(wordStart..<bytes.count)

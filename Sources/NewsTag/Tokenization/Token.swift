@@ -33,6 +33,8 @@ public struct Token: Sendable, Equatable {
   public var wordEnd: Int32
   public var keyStart: Int32
   public var keyEnd: Int32
+  /// ``hashKey(_:)`` of the key, computed once for every stage that looks tokens up.
+  public var keyHash: UInt64
   public var shape: TokenShape
 }
 

@@ -75,7 +75,7 @@ public struct Tokenizer: Stage {
       }
       var token = Token(
         start: Int32(index), end: 0, wordEnd: 0, keyStart: Int32(list.keys.count), keyEnd: 0,
-        shape: atSentenceStart ? .sentenceInitial : [])
+        keyHash: 0, shape: atSentenceStart ? .sentenceInitial : [])
       var sawLetter = false
       var previousWasDigit: Bool? = nil
       var position = index
@@ -122,6 +122,9 @@ public struct Tokenizer: Stage {
       token.wordEnd = Int32(position)
       token.end = Int32(position)
       token.keyEnd = Int32(list.keys.count)
+      token.keyHash = list.keys.withUnsafeBytes {
+        hashKey(UnsafeRawBufferPointer(rebasing: $0[Int(token.keyStart)...]))
+      }
       if token.shape.isAllCaps, let suffixEnd = acronymArticleEnd(bytes, hyphenAt: position) {
         token.end = Int32(suffixEnd)
         token.shape.insert(.hasArticleSuffix)

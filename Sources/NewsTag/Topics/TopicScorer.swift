@@ -101,7 +101,8 @@ public struct TopicScorer: Stage {
     list.keys.withUnsafeBytes { keys in
       for (index, token) in tokens.enumerated() {
         termIDs[index] = terms.id(
-          of: UnsafeRawBufferPointer(rebasing: keys[Int(token.keyStart)..<Int(token.keyEnd)]))
+          of: UnsafeRawBufferPointer(rebasing: keys[Int(token.keyStart)..<Int(token.keyEnd)]),
+          hash: token.keyHash)
       }
     }
     var start = 0
