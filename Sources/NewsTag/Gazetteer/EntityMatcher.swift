@@ -8,8 +8,8 @@
 ///   (`сащ`, `сто` are not `САЩ`, `СТО`);
 /// - a capitalised name token needs a capitalised text token, unless the
 ///   entry is `lowercase-ok`;
-/// - a `common-word` entry must be capitalised and neither open a sentence
-///   nor stand in an all-caps line.
+/// - a `common-word` entry must be capitalised, must not stand in an
+///   all-caps line, and must not open a sentence unless it is an acronym.
 ///
 /// A span holding an odd number of quotes takes in the quote next to it
 /// (`„Северен поток“ 2`).
@@ -119,8 +119,13 @@ public struct EntityMatcher: Stage {
     let isCommonWord = flags.contains(.commonWord)
     let capitalsOptional = flags.contains(.lowercaseOK) && !isCommonWord
     if isCommonWord {
+      // A capital at a sentence start says nothing, but an acronym's capitals
+      // do (`ГЕРБ спечели`); in an all-caps line neither does.
       let first = tokens[start].shape
-      if first.contains(.sentenceInitial) || first.contains(.inAllCapsLine) { return false }
+      let isAcronym = gazetteer.rules[Int(candidate.rulesStart)].kind == .acronym
+      if first.contains(.inAllCapsLine) || (first.contains(.sentenceInitial) && !isAcronym) {
+        return false
+      }
     }
     for offset in 0..<Int(candidate.length) {
       let token = tokens[start + offset]

@@ -55,6 +55,11 @@ import Testing
     #expect(try mentions("Труд и труд. Писа вестник Труд.\nТРУД ПИСА ТОВА", [trud]).count == 1)
   }
 
+  @Test func commonWordAcronymMayOpenASentence() throws {
+    let gerb = GazetteerEntry(id: "gerb", label: "ORGANIZATION", name: "ГЕРБ", flags: .commonWord)
+    #expect(try mentions("ГЕРБ спечели. Герб и герб.\nГЕРБ И БСП", [gerb]).map(\.0) == ["ГЕРБ"])
+  }
+
   @Test func nameAsWrittenBeatsAGeneratedFormOfAnotherEntity() throws {
     // "Запада" is a generated form of Запад and a name as written of another entity.
     let west = GazetteerEntry(id: "west", label: "LOCATION", name: "Запад")

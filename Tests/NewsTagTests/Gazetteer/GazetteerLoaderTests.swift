@@ -54,7 +54,7 @@ import Testing
         "bad.tsv:2: error: empty name",
         "bad.tsv:3: error: label 'PER SON' is not a word of letters, digits and '_'",
         "bad.tsv:4: error: unknown kind 'sometimes' (expected one of auto, person, inflect, frozen)",
-        "bad.tsv:5: error: unknown flag 'loud' (expected lowercase-ok, common-word)",
+        "bad.tsv:5: error: unknown flag 'loud' (expected lowercase-ok, common-word, not-common-word)",
         "bad.tsv:6: error: wikidata id '42' is not of the form Q123",
         "bad.tsv:7: error: expected 6 fields, found 7",
         "empty.tsv: error: no header row (expected columns id, label, name)",
