@@ -6,7 +6,8 @@
 /// - `tokens` are sorted, non-overlapping byte ranges of `normalized`;
 /// - `mentions` are sorted by start, non-overlapping, and their byte offsets
 ///   fall on scalar boundaries of `text`;
-/// - `topics` are sorted by descending score.
+/// - `topics` have distinct ids and scores in 0...1, grouped by family (a
+///   top-level subject and its descendants), the most specific first.
 public struct Document: Sendable {
   /// The document's identifier: the input's id field, or a file path.
   public var id: String

@@ -29,9 +29,11 @@ enum DocumentInvariants {
       else { throw Violation(description: "mention out of order or off a boundary: \(mention)") }
       previousEnd = mention.end
     }
-    for (earlier, later) in zip(document.topics, document.topics.dropFirst())
-    where earlier.score < later.score {
-      throw Violation(description: "topics not sorted by score")
+    if Set(document.topics.map(\.id)).count != document.topics.count {
+      throw Violation(description: "a topic appears twice")
+    }
+    for topic in document.topics where !(0...1).contains(topic.score) {
+      throw Violation(description: "topic score out of 0...1: \(topic)")
     }
   }
 }
