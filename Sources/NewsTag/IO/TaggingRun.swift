@@ -10,10 +10,11 @@ import Synchronization
 /// Streams inputs through a pipeline to JSON Lines output: one output line
 /// per input line (or text file), in input order, whatever `jobs` is.
 ///
-/// Records are read in batches; a batch is processed by `jobs` threads that
-/// share the one immutable pipeline, then written in order. A batch is cut
-/// short whenever reading on would block, so stdin streaming answers each
-/// line as it comes.
+/// Records are read in batches. With `jobs` > 1 a batch is processed by
+/// `jobs` worker threads sharing the one immutable pipeline while this thread
+/// writes the previous batch and reads the next; outputs are written in batch
+/// order. A batch is cut short and everything is flushed whenever reading on
+/// would block, so stdin streaming answers each line as it comes.
 public struct TaggingRun: Sendable {
   public var pipeline: Pipeline
   public var decoder: RecordDecoder
@@ -55,16 +56,35 @@ public struct TaggingRun: Sendable {
     var summary = Summary()
     var batch: [Record] = []
     batch.reserveCapacity(batchSize)
-    func drain(flushOutput: Bool) throws {
-      guard !batch.isEmpty else { return }
-      let outputs = process(batch)
+    var inFlight: InFlightBatch? = nil
+    func write(_ outputs: [Output]) throws {
       for output in outputs {
         if output.isError { summary.errors += 1 } else { summary.documents += 1 }
         try sink.write(output.bytes)
       }
-      batch.removeAll(keepingCapacity: true)
-      if flushOutput { try sink.flush() }
       onProgress?(summary)
+    }
+    func finishInFlight() throws {
+      guard let flight = inFlight else { return }
+      inFlight = nil
+      try write(flight.wait())
+    }
+    func drain(flushOutput: Bool) throws {
+      if !batch.isEmpty {
+        if jobs <= 1 {
+          try write(batch.map(process))
+        } else {
+          let flight = InFlightBatch(batch, run: self)
+          try finishInFlight()
+          inFlight = flight
+        }
+        batch = []
+        batch.reserveCapacity(batchSize)
+      }
+      if flushOutput {
+        try finishInFlight()
+        try sink.flush()
+      }
     }
     for input in inputs {
       switch input.format {
@@ -107,20 +127,9 @@ public struct TaggingRun: Sendable {
     var isError: Bool
   }
 
-  /// Processes a batch on up to `jobs` threads; outputs are in batch order.
+  /// Processes a batch on up to `jobs` threads and waits; outputs are in batch order.
   func process(_ records: [Record]) -> [Output] {
-    let workers = min(jobs, records.count)
-    if workers <= 1 { return records.map(process) }
-    let results = ResultSlots(count: records.count)
-    let next = Atomic<Int>(0)
-    DispatchQueue.concurrentPerform(iterations: workers) { _ in
-      while true {
-        let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
-        guard index < records.count else { return }
-        results.store(process(records[index]), at: index)
-      }
-    }
-    return results.collect()
+    InFlightBatch(records, run: self).wait()
   }
 
   /// One record to one output line (newline included).
@@ -153,6 +162,35 @@ public struct TaggingRun: Sendable {
       writer.appendRaw(UInt8(ascii: "\n"))
       return Output(bytes: writer.bytes, isError: true)
     }
+  }
+}
+
+/// A batch being processed by worker threads in the background.
+private final class InFlightBatch: @unchecked Sendable {
+  private let records: [TaggingRun.Record]
+  private let results: ResultSlots
+  private let next = Atomic<Int>(0)
+  private let group = DispatchGroup()
+
+  /// Starts `run.jobs` workers (fewer for a small batch) on `records`.
+  init(_ records: [TaggingRun.Record], run: TaggingRun) {
+    self.records = records
+    self.results = ResultSlots(count: records.count)
+    for _ in 0..<max(1, min(run.jobs, records.count)) {
+      DispatchQueue.global().async(group: group) { [self] in
+        while true {
+          let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
+          guard index < self.records.count else { return }
+          results.store(run.process(self.records[index]), at: index)
+        }
+      }
+    }
+  }
+
+  /// The outputs, in record order, once every worker has finished.
+  func wait() -> [TaggingRun.Output] {
+    group.wait()
+    return results.collect()
   }
 }
 

@@ -38,21 +38,69 @@ public struct Tokenizer: Stage {
   }
 
   public func tokenize(_ bytes: UnsafeBufferPointer<UInt8>) -> TokenList {
-    var list = TokenList()
-    list.tokens.reserveCapacity(bytes.count / 7)
-    list.keys.reserveCapacity(bytes.count)
+    var tokens: [Token] = []
+    tokens.reserveCapacity(bytes.count / 6 + 4)
+    // Lowercasing grows a scalar's UTF-8 by at most one byte (Ⱥ → ⱥ), so
+    // twice the text is always room enough for the keys.
+    let capacity = bytes.count * 2 + 8
+    let keys = [UInt8](unsafeUninitializedCapacity: capacity) { keyBuffer, initialized in
+      initialized = 0
+      guard let keyBase = keyBuffer.baseAddress else { return }
+      table.classes.withUnsafeBufferPointer { classes in
+        table.lowercase.withUnsafeBufferPointer { lowercase in
+          initialized = scan(
+            bytes, classes: classes, lowercase: lowercase, keys: keyBase, tokens: &tokens)
+        }
+      }
+    }
+    return TokenList(tokens: tokens, keys: keys)
+  }
+
+  /// The tokenizer's loop over raw buffers; returns the number of key bytes written.
+  private func scan(
+    _ bytes: UnsafeBufferPointer<UInt8>, classes: UnsafeBufferPointer<ScalarClass>,
+    lowercase: UnsafeBufferPointer<UInt32>, keys: UnsafeMutablePointer<UInt8>,
+    tokens: inout [Token]
+  ) -> Int {
+    let limit = UInt32(classes.count)
+    @inline(__always) func classOf(_ value: UInt32) -> ScalarClass {
+      value < limit ? classes[Int(value)] : ScalarTable.classify(value)
+    }
+    @inline(__always) func lowered(_ value: UInt32) -> UInt32 {
+      value < limit ? lowercase[Int(value)] : ScalarTable.shared.lowercased(value)
+    }
+    var keyCount = 0
+    @inline(__always) func put(_ value: UInt32) {
+      if value < 0x80 {
+        keys[keyCount] = UInt8(value)
+        keyCount += 1
+      } else if value < 0x800 {
+        keys[keyCount] = UInt8(0xC0 | (value >> 6))
+        keys[keyCount + 1] = UInt8(0x80 | (value & 0x3F))
+        keyCount += 2
+      } else if value < 0x10000 {
+        keys[keyCount] = UInt8(0xE0 | (value >> 12))
+        keys[keyCount + 1] = UInt8(0x80 | ((value >> 6) & 0x3F))
+        keys[keyCount + 2] = UInt8(0x80 | (value & 0x3F))
+        keyCount += 3
+      } else {
+        keys[keyCount] = UInt8(0xF0 | (value >> 18))
+        keys[keyCount + 1] = UInt8(0x80 | ((value >> 12) & 0x3F))
+        keys[keyCount + 2] = UInt8(0x80 | ((value >> 6) & 0x3F))
+        keys[keyCount + 3] = UInt8(0x80 | (value & 0x3F))
+        keyCount += 4
+      }
+    }
+
     var atSentenceStart = true
     var lineFirstToken = 0
     var lineHasLower = false
     var lineLetterTokens = 0
-
     func endLine() {
       if lineLetterTokens >= 2 && !lineHasLower {
-        for index in lineFirstToken..<list.tokens.count {
-          list.tokens[index].shape.insert(.inAllCapsLine)
-        }
+        for index in lineFirstToken..<tokens.count { tokens[index].shape.insert(.inAllCapsLine) }
       }
-      lineFirstToken = list.tokens.count
+      lineFirstToken = tokens.count
       lineHasLower = false
       lineLetterTokens = 0
     }
@@ -60,7 +108,7 @@ public struct Tokenizer: Stage {
     var index = 0
     while index < bytes.count {
       let (value, length) = decodeScalar(bytes, at: index)
-      let scalarClass = table.scalarClass(value)
+      let scalarClass = classOf(value)
       guard scalarClass.isWordPart && scalarClass != .ignorable else {
         switch scalarClass {
         case .newline:
@@ -74,7 +122,7 @@ public struct Tokenizer: Stage {
         continue
       }
       var token = Token(
-        start: Int32(index), end: 0, wordEnd: 0, keyStart: Int32(list.keys.count), keyEnd: 0,
+        start: Int32(index), end: 0, wordEnd: 0, keyStart: Int32(keyCount), keyEnd: 0,
         keyHash: 0, shape: atSentenceStart ? .sentenceInitial : [])
       var sawLetter = false
       var previousWasDigit: Bool? = nil
@@ -84,7 +132,7 @@ public struct Tokenizer: Stage {
       var visibleEnd = index
       scan: while position < bytes.count {
         let (scalar, scalarLength) = decodeScalar(bytes, at: position)
-        let kind = table.scalarClass(scalar)
+        let kind = classOf(scalar)
         if kind.isLetter || kind == .digit {
           // Letters and digits meet at a token boundary: `ЕС27` reads as `ЕС 27`, `F16` as `F-16`.
           let isDigit = kind == .digit
@@ -105,26 +153,25 @@ public struct Tokenizer: Stage {
           position += scalarLength
           continue scan
         case .joiner:
-          appendUTF8(scalar, to: &list.keys)
+          put(scalar)
           position += scalarLength
           visibleEnd = position
-          guard position < bytes.count,
-            table.scalarClass(decodeScalar(bytes, at: position).value).isWordPart
+          guard position < bytes.count, classOf(decodeScalar(bytes, at: position).value).isWordPart
           else { break scan }
           continue scan
         default: break scan
         }
-        appendUTF8(table.lowercased(scalar), to: &list.keys)
+        put(lowered(scalar))
         position += scalarLength
         visibleEnd = position
       }
       position = visibleEnd
       token.wordEnd = Int32(position)
       token.end = Int32(position)
-      token.keyEnd = Int32(list.keys.count)
-      token.keyHash = list.keys.withUnsafeBytes {
-        hashKey(UnsafeRawBufferPointer(rebasing: $0[Int(token.keyStart)...]))
-      }
+      token.keyEnd = Int32(keyCount)
+      token.keyHash = hashKey(
+        UnsafeRawBufferPointer(
+          start: keys + Int(token.keyStart), count: keyCount - Int(token.keyStart)))
       if token.shape.isAllCaps, let suffixEnd = acronymArticleEnd(bytes, hyphenAt: position) {
         token.end = Int32(suffixEnd)
         token.shape.insert(.hasArticleSuffix)
@@ -134,12 +181,12 @@ public struct Tokenizer: Stage {
         lineLetterTokens += 1
         if token.shape.contains(.hasLower) { lineHasLower = true }
       }
-      list.tokens.append(token)
+      tokens.append(token)
       atSentenceStart = false
       index = position
     }
     endLine()
-    return list
+    return keyCount
   }
 
   /// Where `-то`, `-ът`, ... ends when one follows at `hyphen` and closes the word.
