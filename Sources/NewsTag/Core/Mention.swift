@@ -39,14 +39,20 @@ public struct TopicScore: Sendable, Equatable {
   public var label: String
   /// IPTC Media Topic code, such as `medtop:16000000`; empty when none applies.
   public var iptc: String
+  /// The parent topic's id, which this topic implies; empty for a top-level subject.
+  public var parent: String
   /// Calibrated to 0...1.
   public var score: Double
   public var evidence: [Evidence]
 
-  public init(id: String, label: String, iptc: String, score: Double, evidence: [Evidence]) {
+  public init(
+    id: String, label: String, iptc: String, parent: String = "", score: Double,
+    evidence: [Evidence]
+  ) {
     self.id = id
     self.label = label
     self.iptc = iptc
+    self.parent = parent
     self.score = score
     self.evidence = evidence
   }

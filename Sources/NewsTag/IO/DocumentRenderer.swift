@@ -4,8 +4,8 @@
 /// {"id": "doc-1", "...input fields...": "...",
 ///  "entities": [{"start": 57, "end": 65, "text": "Зеленски", "label": "PERSON",
 ///                "id": "person/volodymyr-zelensky", "name": "Володимир Зеленски"}],
-///  "topics": [{"id": "conflict", "label": "...", "iptc": "medtop:16000000",
-///              "score": 0.87, "evidence": ["инвазия", "ATACMS"]}]}
+///  "topics": [{"id": "war-in-ukraine", "label": "...", "iptc": "medtop:16000000",
+///              "parent": "conflict", "score": 0.87, "evidence": ["инвазия", "ATACMS"]}]}
 /// ```
 /// Offsets are Unicode code points into the original text, end exclusive.
 /// `entities` and `topics` appear when their stage ran. With `explainTopics`,
@@ -85,6 +85,8 @@ public struct DocumentRenderer: Sendable {
       writer.appendString(topic.label)
       writer.appendRaw(",\"iptc\":")
       writer.appendString(topic.iptc)
+      writer.appendRaw(",\"parent\":")
+      writer.appendString(topic.parent)
       writer.appendRaw(",\"score\":")
       writer.appendDouble(topic.score, fractionDigits: 3)
       writer.appendRaw(",\"evidence\":[")

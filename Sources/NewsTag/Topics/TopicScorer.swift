@@ -15,10 +15,11 @@
 ///
 /// with k = 1.2 (saturating term frequency), b = 0.5 and L = 400 tokens
 /// (length normalisation), τ = 4 (calibration to 0…1). A child topic's score
-/// raises its parent's to at least its own. Topics at or above `threshold`
-/// are kept, at most `maximumTopics`: families (a top-level subject and its
-/// descendants) in the order of their best score, and within a family the
-/// most specific topic first (`brexit`, `eu-affairs`, `politics`).
+/// raises its parent's to at least its own, and brings its evidence along.
+/// Topics at or above `threshold` are kept, best first (on a tie, the more
+/// specific), at most `maximumTopics`; a kept topic implies its ancestors,
+/// which are left out (`brexit` stands for `eu-affairs` and `politics`, and
+/// says so in its `parent` and IPTC code).
 public struct TopicScorer: Stage {
   public let name = "topics"
   public let requires: Set<Artifact> = [.tokens]
@@ -155,34 +156,28 @@ public struct TopicScorer: Stage {
         ancestor = parentIndex[parent]
       }
     }
-    // Families (a top-level subject and its descendants) in order of their
-    // best score; within a family the most specific topic first.
-    var families: [Int: [Int]] = [:]
-    for topic in scores.indices where scores[topic] >= options.threshold && scores[topic] > 0 {
-      families[root(topic), default: []].append(topic)
-    }
-    let familyOrder = families.keys.sorted { a, b in
-      let bestA = families[a, default: []].map { scores[$0] }.max() ?? 0
-      let bestB = families[b, default: []].map { scores[$0] }.max() ?? 0
-      return bestA != bestB ? bestA > bestB : a < b
-    }
-    let ranked = familyOrder.flatMap { family in
-      families[family, default: []].sorted {
-        depth($0) != depth($1) ? depth($0) > depth($1) : scores[$0] > scores[$1]
+    // A topic above the threshold implies its ancestors, which are left out:
+    // `brexit` says `eu-affairs` and `politics` (its `parent` and IPTC code
+    // name them), and the slots go to other subjects.
+    let kept = scores.indices.filter { scores[$0] >= options.threshold && scores[$0] > 0 }
+    var implied: Set<Int> = []
+    for topic in kept {
+      var ancestor = parentIndex[topic]
+      while let parent = ancestor {
+        implied.insert(parent)
+        ancestor = parentIndex[parent]
       }
-    }.prefix(options.maximumTopics)
+    }
+    let ranked = kept.filter { !implied.contains($0) }
+      .sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : depth($0) > depth($1) }
+      .prefix(options.maximumTopics)
     return ranked.map { index in
       let topic = lexicon.topics[index]
       return TopicScore(
-        id: topic.id, label: topic.label, iptc: topic.iptc, score: scores[index],
+        id: topic.id, label: topic.label, iptc: topic.iptc, parent: topic.parent,
+        score: scores[index],
         evidence: evidence[index].sorted { $0.contribution > $1.contribution })
     }
-  }
-
-  private func root(_ topic: Int) -> Int {
-    var topic = topic
-    while let parent = parentIndex[topic] { topic = parent }
-    return topic
   }
 
   private func depth(_ topic: Int) -> Int {

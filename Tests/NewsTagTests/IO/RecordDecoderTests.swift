@@ -74,7 +74,8 @@ import Testing
     ]
     document.topics = [
       TopicScore(
-        id: "conflict", label: "war", iptc: "medtop:16000000", score: 0.8765,
+        id: "war-in-ukraine", label: "war", iptc: "medtop:16000000", parent: "conflict",
+        score: 0.8765,
         evidence: [.init(cue: "война", count: 2, contribution: 1.25)])
     ]
     var writer = JSONWriter()
@@ -82,8 +83,8 @@ import Testing
     #expect(
       String(decoding: writer.bytes, as: UTF8.self)
         == #"{"id":"d\"1","n":1,"entities":[{"start":2,"end":6,"text":"Киев","label":"LOCATION","#
-        + #""id":"location/kyiv","name":"Киев"}],"topics":[{"id":"conflict","label":"war","#
-        + #""iptc":"medtop:16000000","score":0.877,"evidence":["война"]}]}"#)
+        + #""id":"location/kyiv","name":"Киев"}],"topics":[{"id":"war-in-ukraine","label":"war","#
+        + #""iptc":"medtop:16000000","parent":"conflict","score":0.877,"evidence":["война"]}]}"#)
   }
 
   @Test func explainsEvidenceWhenAsked() {
@@ -97,7 +98,7 @@ import Testing
     DocumentRenderer(includeEntities: false, explainTopics: true).render(document, into: &writer)
     #expect(
       String(decoding: writer.bytes, as: UTF8.self)
-        == #"{"id":"d","topics":[{"id":"t","label":"l","iptc":"","score":0.500,"#
+        == #"{"id":"d","topics":[{"id":"t","label":"l","iptc":"","parent":"","score":0.500,"#
         + #""evidence":[{"cue":"война","count":2,"contribution":1.250}]}]}"#)
   }
 }
