@@ -46,6 +46,8 @@ public struct TopicScorer: Stage {
   private let parentIndex: [Int?]
   private let topicIndexByID: [String: Int]
   private let cueTopic: [Int]
+  /// Cues with the same text share a number, so evidence merges without comparing strings.
+  private let cueText: [Int]
   private let entityCues: [String: [Int]]
   private let labelCues: [String: [Int]]
 
@@ -57,6 +59,12 @@ public struct TopicScorer: Stage {
     self.topicIndexByID = topicIndexByID
     self.parentIndex = lexicon.topics.map { topicIndexByID[$0.parent] }
     self.cueTopic = lexicon.cues.map { topicIndexByID[$0.topic] ?? 0 }
+    var textNumbers: [String: Int] = [:]
+    self.cueText = lexicon.cues.map { cue in
+      if let number = textNumbers[cue.cue] { return number }
+      textNumbers[cue.cue] = textNumbers.count
+      return textNumbers.count - 1
+    }
     var termBuilder = TermTableBuilder()
     var phraseBuilder = PhraseIndexBuilder()
     var entityCues: [String: [Int]] = [:]
@@ -89,9 +97,11 @@ public struct TopicScorer: Stage {
     countTerms(list, into: &counts)
     var entityNames: [Int: String] = [:]
     for mention in document.mentions {
-      for cue in entityCues[mention.entityID, default: []] + labelCues[mention.label, default: []] {
-        counts[cue] += 1
-        entityNames[cue] = entityNames[cue] ?? mention.name
+      for cues in [entityCues[mention.entityID], labelCues[mention.label]] {
+        for cue in cues ?? [] {
+          counts[cue] += 1
+          if entityNames[cue] == nil { entityNames[cue] = mention.name }
+        }
       }
     }
     document.topics = score(
@@ -132,7 +142,9 @@ public struct TopicScorer: Stage {
     let lengthNorm =
       1 - Self.lengthWeight + Self.lengthWeight * Double(tokenCount) / Self.typicalLength
     var raw = [Double](repeating: 0, count: lexicon.topics.count)
-    var evidence = [[TopicScore.Evidence]](repeating: [], count: lexicon.topics.count)
+    // Evidence per topic as (cue index, count, contribution); strings are made only for output.
+    var evidence = [[(cue: Int, count: Int, contribution: Double)]](
+      repeating: [], count: lexicon.topics.count)
     for (cue, count) in counts.enumerated() where count > 0 {
       let tf = Double(count)
       let contribution =
@@ -140,17 +152,17 @@ public struct TopicScorer: Stage {
         / lengthNorm
       let topic = cueTopic[cue]
       raw[topic] += contribution
-      let shown = entityNames[cue] ?? lexicon.cues[cue].cue
-      evidence[topic].append(.init(cue: shown, count: count, contribution: contribution))
+      evidence[topic].append((cue, count, contribution))
     }
     var scores = raw.map { 1 - exp(-max($0, 0) / Self.calibration) }
-    // A child implies its parent: walk each topic's ancestors.
+    // A child implies its parent: its score raises the parent's, and its
+    // evidence joins the parent's (a cue text already there is not repeated).
     for topic in scores.indices where scores[topic] > 0 {
       var ancestor = parentIndex[topic]
       while let parent = ancestor {
         if scores[parent] < scores[topic] { scores[parent] = scores[topic] }
-        for item in evidence[topic] where !evidence[parent].contains(where: { $0.cue == item.cue })
-        {
+        for item in evidence[topic]
+        where !evidence[parent].contains(where: { cueText[$0.cue] == cueText[item.cue] }) {
           evidence[parent].append(item)
         }
         ancestor = parentIndex[parent]
@@ -176,7 +188,11 @@ public struct TopicScorer: Stage {
       return TopicScore(
         id: topic.id, label: topic.label, iptc: topic.iptc, parent: topic.parent,
         score: scores[index],
-        evidence: evidence[index].sorted { $0.contribution > $1.contribution })
+        evidence: evidence[index].sorted { $0.contribution > $1.contribution }.map { item in
+          TopicScore.Evidence(
+            cue: entityNames[item.cue] ?? lexicon.cues[item.cue].cue, count: item.count,
+            contribution: item.contribution)
+        })
     }
   }
 

@@ -14,7 +14,7 @@ import Testing
         """
         # comment
         id\tlabel\tname\taliases\tkind\tflags\twikidata
-        person/zelensky\tPERSON\tВолодимир Зеленски\tЗеленски | Zelensky\t\t\tQ3881980
+        person/zelensky\tPERSON\tВолодимир Зеленски\tЗеленски | Zelensky\t\t\tQ3874799
 
         event/brexit\tEVENT\tБрекзит\t\tinflect\tlowercase-ok\t
         """
@@ -25,7 +25,7 @@ import Testing
     let zelensky = loader.entries[0]
     #expect(zelensky.name == "Володимир Зеленски")
     #expect(zelensky.aliases == ["Зеленски", "Zelensky"])
-    #expect(zelensky.attributes == ["wikidata": "Q3881980"])
+    #expect(zelensky.attributes == ["wikidata": "Q3874799"])
     #expect(zelensky.file == "people.tsv" && zelensky.line == 3)
     let brexit = loader.entries[1]
     #expect(brexit.names[0].inflection == .inflect)
