@@ -37,6 +37,17 @@ public struct DocumentRenderer: Sendable {
     writer.appendRaw("}")
   }
 
+  /// The fixed parts of an entity object, as bytes.
+  private enum Key {
+    static let start = Array(#"{"start":"#.utf8)
+    static let nextStart = Array(#",{"start":"#.utf8)
+    static let end = Array(#","end":"#.utf8)
+    static let text = Array(#","text":"#.utf8)
+    static let label = Array(#","label":"#.utf8)
+    static let id = Array(#","id":"#.utf8)
+    static let name = Array(#","name":"#.utf8)
+  }
+
   private func renderEntities(_ document: Document, into writer: inout JSONWriter) {
     writer.appendRaw(",\"entities\":[")
     document.text.withUTF8Bytes { bytes in
@@ -49,6 +60,17 @@ public struct DocumentRenderer: Sendable {
           byteOffset = 0
           scalarOffset = 0
         }
+        // Eight bytes at a time: a scalar starts at every byte that is not a
+        // continuation byte (10xxxxxx).
+        if let base = bytes.baseAddress {
+          let raw = UnsafeRawPointer(base)
+          while byteOffset + 8 <= target {
+            let word = raw.loadUnaligned(fromByteOffset: byteOffset, as: UInt64.self)
+            let continuation = word & ~(word << 1) & 0x8080_8080_8080_8080
+            scalarOffset += 8 - continuation.nonzeroBitCount
+            byteOffset += 8
+          }
+        }
         while byteOffset < target {
           if bytes[byteOffset] & 0xC0 != 0x80 { scalarOffset += 1 }
           byteOffset += 1
@@ -56,20 +78,19 @@ public struct DocumentRenderer: Sendable {
         return scalarOffset
       }
       for (index, mention) in document.mentions.enumerated() {
-        if index > 0 { writer.appendRaw(",") }
-        writer.appendRaw("{\"start\":")
+        writer.bytes.append(contentsOf: index > 0 ? Key.nextStart : Key.start)
         writer.appendInt(scalars(upTo: mention.start))
-        writer.appendRaw(",\"end\":")
+        writer.bytes.append(contentsOf: Key.end)
         writer.appendInt(scalars(upTo: mention.end))
-        writer.appendRaw(",\"text\":")
+        writer.bytes.append(contentsOf: Key.text)
         writer.appendString(utf8: UnsafeBufferPointer(rebasing: bytes[mention.start..<mention.end]))
-        writer.appendRaw(",\"label\":")
+        writer.bytes.append(contentsOf: Key.label)
         writer.appendString(mention.label)
-        writer.appendRaw(",\"id\":")
+        writer.bytes.append(contentsOf: Key.id)
         writer.appendString(mention.entityID)
-        writer.appendRaw(",\"name\":")
+        writer.bytes.append(contentsOf: Key.name)
         writer.appendString(mention.name)
-        writer.appendRaw("}")
+        writer.appendRaw(UInt8(ascii: "}"))
       }
     }
     writer.appendRaw("]")

@@ -21,8 +21,11 @@ public struct JSONWriter {
   /// - Complexity: O(*n*) in the UTF-8 length of `s`; runs of bytes that need no escaping are
   ///   found eight bytes at a time and copied in bulk.
   public mutating func appendString(_ s: String) {
-    var s = s
-    s.withUTF8 { appendString(utf8: $0) }
+    if let done: Void = s.utf8.withContiguousStorageIfAvailable({ appendString(utf8: $0) }) {
+      return done
+    }
+    var copy = s
+    copy.withUTF8 { appendString(utf8: $0) }
   }
 
   /// Appends the well-formed UTF-8 text `bytes` as a quoted JSON string, escaped as by
@@ -72,6 +75,9 @@ public struct JSONWriter {
 
   /// Appends `s` as it is: it must already be valid JSON text (or punctuation).
   public mutating func appendRaw(_ s: String) {
+    if let done: Void = s.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) {
+      return done
+    }
     bytes.append(contentsOf: s.utf8)
   }
 

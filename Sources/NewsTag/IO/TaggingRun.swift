@@ -135,6 +135,7 @@ public struct TaggingRun: Sendable {
   /// One record to one output line (newline included).
   func process(_ record: Record) -> Output {
     var writer = JSONWriter()
+    writer.bytes.reserveCapacity(record.bytes.count / 2 + 512)
     let source = record.input.path
     do throws(RecordDecoder.Failure) {
       var document = try record.bytes.withUnsafeBufferPointer {
