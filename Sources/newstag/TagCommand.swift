@@ -70,6 +70,9 @@ struct TagCommand: ParsableCommand {
   @Flag(help: "Give each topic's evidence with counts and contributions.")
   var explain = false
 
+  @Flag(help: "Print time per stage and documents per second on stderr.")
+  var profile = false
+
   @Option(
     help: ArgumentHelp(
       "Output only entities with these labels (comma-separated).", valueName: "list"))
@@ -118,8 +121,13 @@ struct TagCommand: ParsableCommand {
         explainTopics: explain),
       jobs: jobs, batchSize: batchSize)
     if standardErrorIsTerminal { run.onProgress = ProgressLine().report }
+    run.profile = profile
+    let start = monotonicSeconds()
     do {
       let summary = try run.run(inputs, to: sink)
+      if profile {
+        printProfile(summary, steps: run.stepNames, wallSeconds: monotonicSeconds() - start)
+      }
       if standardErrorIsTerminal { printError("", terminator: "\r\u{1B}[K") }
       printError(
         "newstag: \(summary.documents) document(s) tagged, \(summary.errors) error record(s)")
@@ -129,6 +137,33 @@ struct TagCommand: ParsableCommand {
       printError("newstag: \(error)")
       throw ExitCode.failure
     }
+  }
+
+  private func printProfile(_ summary: TaggingRun.Summary, steps: [String], wallSeconds: Double) {
+    let documents = summary.documents + summary.errors
+    let megabytes = Double(summary.inputBytes) / 1_000_000
+    printError(
+      "newstag profile: \(documents) documents, \(format(megabytes, 1)) MB in "
+        + "\(format(wallSeconds, 2)) s (after start-up): "
+        + "\(Int(Double(documents) / wallSeconds)) documents/s, "
+        + "\(format(megabytes / wallSeconds, 1)) MB/s, --jobs \(jobs)")
+    let total = summary.stepSeconds.reduce(0, +)
+    printError(
+      "step".padding(12) + "seconds".leftPadding(10) + "share".leftPadding(8)
+        + "µs/doc".leftPadding(10))
+    for (name, seconds) in zip(steps, summary.stepSeconds) {
+      printError(
+        name.padding(12) + format(seconds, 3).leftPadding(10)
+          + (format(100 * seconds / max(total, 1e-9), 1) + " %").leftPadding(8)
+          + format(1e6 * seconds / Double(max(documents, 1)), 1).leftPadding(10))
+    }
+    printError("(step times are summed over worker threads)")
+  }
+
+  private func format(_ value: Double, _ digits: Int) -> String {
+    var writer = JSONWriter()
+    writer.appendDouble(value, fractionDigits: digits)
+    return String(decoding: writer.bytes, as: UTF8.self)
   }
 
   private func makePipeline() throws -> Pipeline {

@@ -22,6 +22,24 @@ public struct Pipeline: Sendable {
     self.stages = stages
   }
 
+  /// Runs every stage on `document`, adding each stage's elapsed seconds to
+  /// `stageSeconds` (indexed like `stages`), for `newstag tag --profile`.
+  public func process(_ document: inout Document, stageSeconds: inout [Double])
+    throws(PipelineError)
+  {
+    let clock = ContinuousClock()
+    for (index, stage) in stages.enumerated() {
+      let start = clock.now
+      do {
+        try stage.process(&document)
+      } catch {
+        throw PipelineError.stageFailed(
+          stage: stage.name, documentID: document.id, reason: "\(error)")
+      }
+      stageSeconds[index] += (clock.now - start).seconds
+    }
+  }
+
   /// Runs every stage on `document`; an error names the stage and the document.
   public func process(_ document: inout Document) throws(PipelineError) {
     for stage in stages {
@@ -46,5 +64,13 @@ public enum PipelineError: Error, Equatable, CustomStringConvertible {
     case .stageFailed(let stage, let documentID, let reason):
       "stage '\(stage)' failed on document '\(documentID)': \(reason)"
     }
+  }
+}
+
+extension Duration {
+  /// The duration in seconds, as a floating-point number.
+  var seconds: Double {
+    let parts = components
+    return Double(parts.seconds) + Double(parts.attoseconds) * 1e-18
   }
 }

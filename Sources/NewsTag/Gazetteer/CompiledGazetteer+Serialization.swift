@@ -1,6 +1,6 @@
 extension CompiledGazetteer {
   /// Identifies the layout below; bump it when anything compiled changes meaning.
-  static let serializationVersion: Int64 = 1
+  static let serializationVersion: Int64 = 2
 
   /// The compiled structure as bytes that ``init(serialized:)`` reads back
   /// in the same build of newstag (struct layouts are written as they are).

@@ -58,14 +58,7 @@ public struct EntityMatcher: Stage {
 
   private func findMatches(_ list: TokenList, bytes: UnsafeBufferPointer<UInt8>) -> [Match] {
     let tokens = list.tokens
-    var termIDs = [Int32](repeating: -1, count: tokens.count)
-    list.keys.withUnsafeBytes { keys in
-      for (index, token) in tokens.enumerated() {
-        let key = UnsafeRawBufferPointer(
-          rebasing: keys[Int(token.keyStart)..<Int(token.keyEnd)])
-        termIDs[index] = gazetteer.terms.id(of: key, hash: token.keyHash)
-      }
-    }
+    let termIDs = gazetteer.terms.ids(of: list)
     var matches: [Match] = []
     var ends: [(end: Int, node: Int32)] = []
     for start in tokens.indices where termIDs[start] >= 0 {

@@ -23,6 +23,11 @@ public struct TaggingRun: Sendable {
   public var batchSize: Int
   /// Called after each batch with the running totals (for a progress line).
   public var onProgress: (@Sendable (Summary) -> Void)?
+  /// Measure time per step (``Summary/stepSeconds``) for `--profile`.
+  public var profile = false
+
+  /// The steps `--profile` reports: decoding, each stage, rendering.
+  public var stepNames: [String] { ["decode"] + pipeline.stages.map(\.name) + ["render"] }
 
   public init(
     pipeline: Pipeline, decoder: RecordDecoder = RecordDecoder(),
@@ -39,6 +44,8 @@ public struct TaggingRun: Sendable {
     public var documents = 0
     public var errors = 0
     public var inputBytes = 0
+    /// With `profile`: seconds spent per step (``stepNames``), summed over threads.
+    public var stepSeconds: [Double] = []
   }
 
   struct Record: Sendable {
@@ -54,12 +61,16 @@ public struct TaggingRun: Sendable {
   ///   output fails or its reader has gone.
   public func run(_ inputs: [InputFile], to sink: OutputSink) throws -> Summary {
     var summary = Summary()
+    if profile { summary.stepSeconds = Array(repeating: 0, count: stepNames.count) }
     var batch: [Record] = []
     batch.reserveCapacity(batchSize)
     var inFlight: InFlightBatch? = nil
     func write(_ outputs: [Output]) throws {
       for output in outputs {
         if output.isError { summary.errors += 1 } else { summary.documents += 1 }
+        for (step, seconds) in output.stepSeconds.enumerated() {
+          summary.stepSeconds[step] += seconds
+        }
         try sink.write(output.bytes)
       }
       onProgress?(summary)
@@ -125,6 +136,8 @@ public struct TaggingRun: Sendable {
   struct Output: Sendable {
     var bytes: [UInt8]
     var isError: Bool
+    /// Seconds per step when profiling, else empty.
+    var stepSeconds: [Double] = []
   }
 
   /// Processes a batch on up to `jobs` threads and waits; outputs are in batch order.
@@ -137,6 +150,15 @@ public struct TaggingRun: Sendable {
     var writer = JSONWriter()
     writer.bytes.reserveCapacity(record.bytes.count / 2 + 512)
     let source = record.input.path
+    let clock = ContinuousClock()
+    var steps: [Double] = profile ? Array(repeating: 0, count: pipeline.stages.count + 2) : []
+    var mark = clock.now
+    func lap(_ step: Int) {
+      guard profile else { return }
+      let now = clock.now
+      steps[step] += (now - mark).seconds
+      mark = now
+    }
     do throws(RecordDecoder.Failure) {
       var document = try record.bytes.withUnsafeBufferPointer {
         bytes throws(RecordDecoder.Failure) in
@@ -148,20 +170,29 @@ public struct TaggingRun: Sendable {
           return try decoder.document(fromText: bytes, id: record.input.displayName)
         }
       }
+      lap(0)
       do {
-        try pipeline.process(&document)
+        if profile {
+          var stageSeconds = Array(repeating: 0.0, count: pipeline.stages.count)
+          try pipeline.process(&document, stageSeconds: &stageSeconds)
+          for (index, seconds) in stageSeconds.enumerated() { steps[index + 1] += seconds }
+          mark = clock.now
+        } else {
+          try pipeline.process(&document)
+        }
       } catch {
         throw RecordDecoder.Failure(id: document.id, message: error.description)
       }
       renderer.render(document, into: &writer)
       writer.appendRaw(UInt8(ascii: "\n"))
-      return Output(bytes: writer.bytes, isError: false)
+      lap(steps.count - 1)
+      return Output(bytes: writer.bytes, isError: false, stepSeconds: steps)
     } catch {
       writer = JSONWriter()
       DocumentRenderer.renderError(
         id: error.id, source: source, line: record.line, message: error.message, into: &writer)
       writer.appendRaw(UInt8(ascii: "\n"))
-      return Output(bytes: writer.bytes, isError: true)
+      return Output(bytes: writer.bytes, isError: true, stepSeconds: steps)
     }
   }
 }

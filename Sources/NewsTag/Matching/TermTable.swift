@@ -9,14 +9,15 @@ public struct TermTable: Sendable {
   let arena: [UInt8]
   let offsets: [Int32]
   let hashes: [UInt64]
-  /// Term id + 1 per slot; 0 = empty. Size is a power of two.
-  let slots: [Int32]
+  /// Per slot: the high 32 bits of the term's hash, then its id + 1 (0 =
+  /// empty), so most misses are decided by one memory read. Size is a power of two.
+  let slots: [UInt64]
   let mask: Int
 
   public var count: Int { hashes.count }
 
   /// A table from its stored parts, as ``init(keys:)`` made them.
-  init(arena: [UInt8], offsets: [Int32], hashes: [UInt64], slots: [Int32]) {
+  init(arena: [UInt8], offsets: [Int32], hashes: [UInt64], slots: [UInt64]) {
     self.arena = arena
     self.offsets = offsets
     self.hashes = hashes
@@ -36,17 +37,21 @@ public struct TermTable: Sendable {
     }
     var capacity = 16
     while capacity < keys.count * 2 { capacity <<= 1 }
-    var slots = [Int32](repeating: 0, count: capacity)
+    var slots = [UInt64](repeating: 0, count: capacity)
     for (term, hash) in hashes.enumerated() {
       var slot = Int(truncatingIfNeeded: hash) & (capacity - 1)
       while slots[slot] != 0 { slot = (slot + 1) & (capacity - 1) }
-      slots[slot] = Int32(term + 1)
+      slots[slot] = Self.slotValue(term: term, hash: hash)
     }
     self.arena = arena
     self.offsets = offsets
     self.hashes = hashes
     self.slots = slots
     self.mask = capacity - 1
+  }
+
+  @inline(__always) static func slotValue(term: Int, hash: UInt64) -> UInt64 {
+    (hash & 0xFFFF_FFFF_0000_0000) | UInt64(term + 1)
   }
 
   /// The id of `key`, or -1 when the table does not hold it.
@@ -61,8 +66,8 @@ public struct TermTable: Sendable {
       while true {
         let entry = slots[slot]
         if entry == 0 { return -1 }
-        let term = Int(entry - 1)
-        if hashes[term] == hash {
+        let term = Int(entry & 0xFFFF_FFFF) - 1
+        if entry >> 32 == hash >> 32 && hashes[term] == hash {
           let start = Int(offsets[term])
           let end = Int(offsets[term + 1])
           if end - start == key.count
@@ -78,6 +83,58 @@ public struct TermTable: Sendable {
         }
         slot = (slot + 1) & mask
       }
+    }
+  }
+
+  /// The id of every token's key in `list` (-1 where the table lacks it).
+  ///
+  /// - Complexity: O(n) for n tokens, expected one probe each; the tables are
+  ///   borrowed once for the whole list rather than per token.
+  public func ids(of list: TokenList) -> [Int32] {
+    let count = list.tokens.count
+    return [Int32](unsafeUninitializedCapacity: count) { output, initialized in
+      slots.withUnsafeBufferPointer { slots in
+        hashes.withUnsafeBufferPointer { hashes in
+          offsets.withUnsafeBufferPointer { offsets in
+            arena.withUnsafeBufferPointer { arena in
+              list.tokens.withUnsafeBufferPointer { tokens in
+                list.keys.withUnsafeBufferPointer { keys in
+                  for index in 0..<count {
+                    let token = tokens[index]
+                    output[index] = Self.probe(
+                      keys, Int(token.keyStart)..<Int(token.keyEnd), hash: token.keyHash,
+                      slots: slots, hashes: hashes, offsets: offsets, arena: arena, mask: mask)
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+      initialized = count
+    }
+  }
+
+  @inline(__always)
+  private static func probe(
+    _ keys: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, hash: UInt64,
+    slots: UnsafeBufferPointer<UInt64>, hashes: UnsafeBufferPointer<UInt64>,
+    offsets: UnsafeBufferPointer<Int32>, arena: UnsafeBufferPointer<UInt8>, mask: Int
+  ) -> Int32 {
+    var slot = Int(truncatingIfNeeded: hash) & mask
+    while true {
+      let entry = slots[slot]
+      if entry == 0 { return -1 }
+      let term = Int(entry & 0xFFFF_FFFF) - 1
+      if entry >> 32 == hash >> 32 && hashes[term] == hash {
+        let start = Int(offsets[term])
+        let length = Int(offsets[term + 1]) - start
+        if length == range.count {
+          guard let stored = arena.baseAddress, let wanted = keys.baseAddress else { return -1 }
+          if memcmpEqual(stored + start, wanted + range.lowerBound, length) { return Int32(term) }
+        }
+      }
+      slot = (slot + 1) & mask
     }
   }
 

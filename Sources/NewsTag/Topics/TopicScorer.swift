@@ -110,14 +110,7 @@ public struct TopicScorer: Stage {
 
   private func countTerms(_ list: TokenList, into counts: inout [Int]) {
     let tokens = list.tokens
-    var termIDs = [Int32](repeating: -1, count: tokens.count)
-    list.keys.withUnsafeBytes { keys in
-      for (index, token) in tokens.enumerated() {
-        termIDs[index] = terms.id(
-          of: UnsafeRawBufferPointer(rebasing: keys[Int(token.keyStart)..<Int(token.keyEnd)]),
-          hash: token.keyHash)
-      }
-    }
+    let termIDs = terms.ids(of: list)
     var start = 0
     while start < tokens.count {
       var node = PhraseIndex.root
