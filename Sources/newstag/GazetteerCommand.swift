@@ -40,7 +40,9 @@ struct GazetteerCommand: ParsableCommand {
       }
       diagnostics += GazetteerReview.review(loader.entries, commonWords: words)
       if let taxonomy = files.taxonomy {
-        diagnostics += TopicLexicon(taxonomy: taxonomy, lexicons: files.topicLexicons).diagnostics
+        let lexicon = TopicLexicon(taxonomy: taxonomy, lexicons: files.topicLexicons)
+        diagnostics += lexicon.diagnostics
+        diagnostics += lexicon.unknownEntityCues(knownIDs: Set(loader.entries.map(\.id)))
       }
       for diagnostic in diagnostics { print(diagnostic.description) }
       let errors = diagnostics.filter { $0.severity == .error }.count

@@ -43,3 +43,21 @@ struct StageSelectionTests {
       "stderr: \(result.errorOutput)")
   }
 }
+
+/// `--profile` reports every step of the run it measured, after the output.
+@Suite("Profile")
+struct ProfileTests {
+  @Test func reportsEveryStepAndTheRate() throws {
+    let result = try NewstagProcess.run(
+      ["tag", "--profile", "--stages", "normalize,tokenize,entities", PackagePaths.example])
+    #expect(result.succeeded, "stderr: \(result.errorOutput)")
+    #expect(result.outputLines.count == 1)
+    let report = result.errorOutput
+    #expect(report.contains("newstag profile: 1 documents"))
+    #expect(report.contains("documents/s"))
+    for step in ["decode", "normalize", "tokenize", "entities", "render"] {
+      #expect(report.contains("\n" + step + " "), "no line for \(step) in:\n\(report)")
+    }
+    #expect(!report.contains("\ntopics "))
+  }
+}

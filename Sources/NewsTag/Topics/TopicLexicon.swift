@@ -43,6 +43,15 @@ public struct TopicLexicon: Sendable {
 
   public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
+  /// Warnings for `entity:ID` cues whose id no loaded gazetteer defines.
+  public func unknownEntityCues(knownIDs: Set<String>) -> [Diagnostic] {
+    cues.compactMap { cue in
+      guard case .entity(let id) = cue.kind, !knownIDs.contains(id) else { return nil }
+      return Diagnostic(
+        .warning, file: cue.file, line: cue.line, "no entity '\(id)' in the gazetteers")
+    }
+  }
+
   public init(taxonomy: GazetteerSource, lexicons: [GazetteerSource]) {
     parseTaxonomy(taxonomy)
     for lexicon in lexicons { parseLexicon(lexicon) }
