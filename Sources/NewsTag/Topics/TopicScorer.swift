@@ -161,21 +161,32 @@ public struct TopicScorer: Stage {
         ancestor = parentIndex[parent]
       }
     }
-    // A topic above the threshold implies its ancestors, which are left out:
-    // `brexit` says `eu-affairs` and `politics` (its `parent` and IPTC code
-    // name them), and the slots go to other subjects.
-    let kept = scores.indices.filter { scores[$0] >= options.threshold && scores[$0] > 0 }
-    var implied: Set<Int> = []
-    for topic in kept {
-      var ancestor = parentIndex[topic]
-      while let parent = ancestor {
-        implied.insert(parent)
-        ancestor = parentIndex[parent]
+    // A kept topic implies its ancestors, which are left out: `brexit` says
+    // `eu-affairs` and `politics` (its `parent` and IPTC code name them), and
+    // the slots go to other subjects. A topic cut by the slot limit implies
+    // nothing, so its ancestors compete on their own scores.
+    var pool = Set(scores.indices.filter { scores[$0] >= options.threshold && scores[$0] > 0 })
+    var ranked: [Int] = []
+    while true {
+      var implied: Set<Int> = []
+      for topic in pool {
+        var ancestor = parentIndex[topic]
+        while let parent = ancestor {
+          implied.insert(parent)
+          ancestor = parentIndex[parent]
+        }
       }
+      // Best first; on equal scores the more specific topic, then taxonomy order.
+      let visible = pool.subtracting(implied).sorted {
+        if scores[$0] != scores[$1] { return scores[$0] > scores[$1] }
+        if depth($0) != depth($1) { return depth($0) > depth($1) }
+        return $0 < $1
+      }
+      ranked = Array(visible.prefix(options.maximumTopics))
+      let hiding = visible.dropFirst(options.maximumTopics).filter { parentIndex[$0] != nil }
+      if hiding.isEmpty { break }
+      pool.subtract(hiding)
     }
-    let ranked = kept.filter { !implied.contains($0) }
-      .sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : depth($0) > depth($1) }
-      .prefix(options.maximumTopics)
     return ranked.map { index in
       let topic = lexicon.topics[index]
       return TopicScore(

@@ -61,6 +61,23 @@ import Testing
     #expect(conflict.evidence.map(\.cue).contains("военна помощ"))
   }
 
+  @Test func aChildCutByTheSlotLimitDoesNotHideItsParent() throws {
+    let taxonomy = GazetteerSource(
+      path: "taxonomy.tsv",
+      text: "id\tparent\tiptc\tlabel\na\t\t\tA\nb\t\t\tB\nc\t\t\tC\nc1\tc\t\tC1\n")
+    let terms = GazetteerSource(
+      path: "terms.tsv",
+      text: "topic\tweight\tcue\na\t3\tалфа\nb\t1.5\tбета\nc\t2\tгама\nc1\t0.5\tделта\n")
+    let lexicon = TopicLexicon(taxonomy: taxonomy, lexicons: [terms])
+    #expect(lexicon.diagnostics.isEmpty)
+    var document = Document(id: "t", text: "алфа бета гама делта")
+    try Pipeline([Normalizer(), Tokenizer()]).process(&document)
+    // c1 is weakest and cut by two slots; c then competes on its own (stronger than b).
+    TopicScorer(lexicon: lexicon, options: .init(maximumTopics: 2, threshold: 0.1))
+      .process(&document)
+    #expect(document.topics.map(\.id) == ["a", "c"])
+  }
+
   @Test func entityCuesAddEvidence() throws {
     let atacms = Mention(
       start: 0, end: 6, label: "WEAPON", entityID: "weapon/atacms", name: "ATACMS")
