@@ -15,6 +15,9 @@ public struct PhraseIndex: Sendable {
   let payloadOffsets: [Int32]
   public let payloads: [Int32]
   public let nodeCount: Int
+  /// The root's children by term id (-1: no phrase starts with that term), so
+  /// the first step of every walk, the one most tokens fail, is an array read.
+  let rootChildren: [Int32]
 
   /// An index from its stored parts, as the builder made them.
   init(edgeKeys: [UInt64], edgeChildren: [Int32], payloadOffsets: [Int32], payloads: [Int32]) {
@@ -24,6 +27,17 @@ public struct PhraseIndex: Sendable {
     self.payloadOffsets = payloadOffsets
     self.payloads = payloads
     self.nodeCount = payloadOffsets.count - 1
+    self.rootChildren = Self.rootChildren(edgeKeys: edgeKeys, edgeChildren: edgeChildren)
+  }
+
+  private static func rootChildren(edgeKeys: [UInt64], edgeChildren: [Int32]) -> [Int32] {
+    var rootEdges: [(term: Int, child: Int32)] = []
+    for (key, child) in zip(edgeKeys, edgeChildren) where child != 0 && key >> 32 == 0 {
+      rootEdges.append((Int(key & 0xFFFF_FFFF), child - 1))
+    }
+    var children = [Int32](repeating: -1, count: (rootEdges.map(\.term).max() ?? -1) + 1)
+    for edge in rootEdges { children[edge.term] = edge.child }
+    return children
   }
 
   fileprivate init(
@@ -56,6 +70,7 @@ public struct PhraseIndex: Sendable {
     self.payloadOffsets = offsets
     self.payloads = payloads
     self.nodeCount = nodeCount
+    self.rootChildren = Self.rootChildren(edgeKeys: keys, edgeChildren: children)
   }
 
   @inline(__always) private static func edgeKey(_ parent: Int32, _ term: Int32) -> UInt64 {
@@ -68,6 +83,9 @@ public struct PhraseIndex: Sendable {
 
   /// The node reached from `node` by `term`, or -1.
   @inline(__always) public func child(of node: Int32, term: Int32) -> Int32 {
+    if node == Self.root {
+      return Int(term) < rootChildren.count ? rootChildren[Int(term)] : -1
+    }
     let key = Self.edgeKey(node, term)
     var slot = Self.slot(for: key, mask: mask)
     while true {

@@ -41,172 +41,217 @@ public struct TopicScorer: Stage {
 
   public let lexicon: TopicLexicon
   public let options: Options
-  private let terms: TermTable
-  private let phrases: PhraseIndex
-  private let parentIndex: [Int?]
-  private let topicIndexByID: [String: Int]
-  private let cueTopic: [Int]
-  /// Cues with the same text share a number, so evidence merges without comparing strings.
-  private let cueText: [Int]
-  private let entityCues: [String: [Int]]
-  private let labelCues: [String: [Int]]
+  /// Everything compiled from the lexicon, in one immutable object: copying
+  /// the stage (as closures and existentials do) costs one reference count.
+  private let model: Model
 
   public init(lexicon: TopicLexicon, options: Options = Options()) {
     self.lexicon = lexicon
     self.options = options
-    var topicIndexByID: [String: Int] = [:]
-    for (index, topic) in lexicon.topics.enumerated() { topicIndexByID[topic.id] = index }
-    self.topicIndexByID = topicIndexByID
-    self.parentIndex = lexicon.topics.map { topicIndexByID[$0.parent] }
-    self.cueTopic = lexicon.cues.map { topicIndexByID[$0.topic] ?? 0 }
-    var textNumbers: [String: Int] = [:]
-    self.cueText = lexicon.cues.map { cue in
-      if let number = textNumbers[cue.cue] { return number }
-      textNumbers[cue.cue] = textNumbers.count
-      return textNumbers.count - 1
-    }
-    var termBuilder = TermTableBuilder()
-    var phraseBuilder = PhraseIndexBuilder()
-    var entityCues: [String: [Int]] = [:]
-    var labelCues: [String: [Int]] = [:]
-    let normalizer = Normalizer()
-    let tokenizer = Tokenizer()
-    for (index, cue) in lexicon.cues.enumerated() {
-      switch cue.kind {
-      case .entity(let id): entityCues[id, default: []].append(index)
-      case .label(let label): labelCues[label, default: []].append(index)
-      case .term(let forms, let partOfSpeech):
-        let phrases = TermForms.phrases(
-          of: cue.cue, forms: forms, partOfSpeech: partOfSpeech, normalizer: normalizer,
-          tokenizer: tokenizer)
-        for phrase in phrases {
-          phraseBuilder.insert(
-            phrase.map { termBuilder.intern(Array($0.utf8)) }, payload: Int32(index))
-        }
-      }
-    }
-    self.terms = termBuilder.build()
-    self.phrases = phraseBuilder.build()
-    self.entityCues = entityCues
-    self.labelCues = labelCues
+    self.model = Model(lexicon)
   }
 
   public func process(_ document: inout Document) {
     guard let list = document.tokens else { return }
-    var counts = [Int](repeating: 0, count: lexicon.cues.count)
-    countTerms(list, into: &counts)
+    var counts = CueCounts(cueCount: model.cueWeight.count)
+    model.countTerms(list, into: &counts)
     var entityNames: [Int: String] = [:]
+    func count(_ cues: [Int]?, _ mention: Mention) {
+      for cue in cues ?? [] {
+        counts.add(cue)
+        if entityNames[cue] == nil { entityNames[cue] = mention.name }
+      }
+    }
     for mention in document.mentions {
-      for cues in [entityCues[mention.entityID], labelCues[mention.label]] {
-        for cue in cues ?? [] {
-          counts[cue] += 1
-          if entityNames[cue] == nil { entityNames[cue] = mention.name }
-        }
-      }
+      count(model.entityCues[mention.entityID], mention)
+      count(model.labelCues[mention.label], mention)
     }
-    document.topics = score(
-      counts: counts, tokenCount: list.tokens.count, entityNames: entityNames)
+    document.topics = model.score(
+      counts: counts, tokenCount: list.tokens.count, entityNames: entityNames, options: options)
   }
+}
 
-  private func countTerms(_ list: TokenList, into counts: inout [Int]) {
-    let tokens = list.tokens
-    let termIDs = terms.ids(of: list)
-    var start = 0
-    while start < tokens.count {
-      var node = PhraseIndex.root
-      var position = start
-      var best: (end: Int, node: Int32)? = nil
-      while position < tokens.count, termIDs[position] >= 0 {
-        node = phrases.child(of: node, term: termIDs[position])
-        if node < 0 { break }
-        position += 1
-        if !phrases.payloadRange(of: node).isEmpty { best = (position, node) }
-      }
-      guard let match = best else {
-        start += 1
-        continue
-      }
-      for slot in phrases.payloadRange(of: match.node) { counts[Int(phrases.payloads[slot])] += 1 }
-      start = match.end
+extension TopicScorer {
+  /// How often each cue occurred in a document, and which ones did.
+  fileprivate struct CueCounts {
+    var counts: [Int]
+    /// The cues with a non-zero count, in the order first seen.
+    var seen: [Int] = []
+
+    init(cueCount: Int) { counts = [Int](repeating: 0, count: cueCount) }
+
+    mutating func add(_ cue: Int) {
+      if counts[cue] == 0 { seen.append(cue) }
+      counts[cue] += 1
     }
   }
 
-  private func score(counts: [Int], tokenCount: Int, entityNames: [Int: String]) -> [TopicScore] {
-    let lengthNorm =
-      1 - Self.lengthWeight + Self.lengthWeight * Double(tokenCount) / Self.typicalLength
-    var raw = [Double](repeating: 0, count: lexicon.topics.count)
-    // Evidence per topic as (cue index, count, contribution); strings are made only for output.
-    var evidence = [[(cue: Int, count: Int, contribution: Double)]](
-      repeating: [], count: lexicon.topics.count)
-    for (cue, count) in counts.enumerated() where count > 0 {
-      let tf = Double(count)
-      let contribution =
-        lexicon.cues[cue].weight * tf * (Self.saturation + 1) / (tf + Self.saturation)
-        / lengthNorm
-      let topic = cueTopic[cue]
-      raw[topic] += contribution
-      evidence[topic].append((cue, count, contribution))
-    }
-    var scores = raw.map { 1 - exp(-max($0, 0) / Self.calibration) }
-    // A child implies its parent: its score raises the parent's, and its
-    // evidence joins the parent's (a cue text already there is not repeated).
-    for topic in scores.indices where scores[topic] > 0 {
-      var ancestor = parentIndex[topic]
-      while let parent = ancestor {
-        if scores[parent] < scores[topic] { scores[parent] = scores[topic] }
-        for item in evidence[topic]
-        where !evidence[parent].contains(where: { cueText[$0.cue] == cueText[item.cue] }) {
-          evidence[parent].append(item)
-        }
-        ancestor = parentIndex[parent]
-      }
-    }
-    // A kept topic implies its ancestors, which are left out: `brexit` says
-    // `eu-affairs` and `politics` (its `parent` and IPTC code name them), and
-    // the slots go to other subjects. A topic cut by the slot limit implies
-    // nothing, so its ancestors compete on their own scores.
-    var pool = Set(scores.indices.filter { scores[$0] >= options.threshold && scores[$0] > 0 })
-    var ranked: [Int] = []
-    while true {
-      var implied: Set<Int> = []
-      for topic in pool {
+  /// The lexicon compiled for scoring.
+  fileprivate final class Model: Sendable {
+    let topics: [Topic]
+    let terms: TermTable
+    let phrases: PhraseIndex
+    let parentIndex: [Int?]
+    /// Distance from the top-level subject (0 for a subject).
+    let depth: [Int]
+    let cueTopic: [Int]
+    let cueWeight: [Double]
+    let cueName: [String]
+    /// Cues with the same text share a number, so evidence merges without comparing strings.
+    let cueText: [Int]
+    let entityCues: [String: [Int]]
+    let labelCues: [String: [Int]]
+
+    init(_ lexicon: TopicLexicon) {
+      var topicIndexByID: [String: Int] = [:]
+      for (index, topic) in lexicon.topics.enumerated() { topicIndexByID[topic.id] = index }
+      let parentIndex = lexicon.topics.map { topicIndexByID[$0.parent] }
+      self.topics = lexicon.topics
+      self.parentIndex = parentIndex
+      self.depth = parentIndex.indices.map { topic in
+        var depth = 0
         var ancestor = parentIndex[topic]
         while let parent = ancestor {
-          implied.insert(parent)
+          depth += 1
+          ancestor = parentIndex[parent]
+        }
+        return depth
+      }
+      self.cueTopic = lexicon.cues.map { topicIndexByID[$0.topic] ?? 0 }
+      self.cueWeight = lexicon.cues.map(\.weight)
+      self.cueName = lexicon.cues.map(\.cue)
+      var textNumbers: [String: Int] = [:]
+      self.cueText = lexicon.cues.map { cue in
+        if let number = textNumbers[cue.cue] { return number }
+        textNumbers[cue.cue] = textNumbers.count
+        return textNumbers.count - 1
+      }
+      var termBuilder = TermTableBuilder()
+      var phraseBuilder = PhraseIndexBuilder()
+      var entityCues: [String: [Int]] = [:]
+      var labelCues: [String: [Int]] = [:]
+      let normalizer = Normalizer()
+      let tokenizer = Tokenizer()
+      for (index, cue) in lexicon.cues.enumerated() {
+        switch cue.kind {
+        case .entity(let id): entityCues[id, default: []].append(index)
+        case .label(let label): labelCues[label, default: []].append(index)
+        case .term(let forms, let partOfSpeech):
+          let phrases = TermForms.phrases(
+            of: cue.cue, forms: forms, partOfSpeech: partOfSpeech, normalizer: normalizer,
+            tokenizer: tokenizer)
+          for phrase in phrases {
+            phraseBuilder.insert(
+              phrase.map { termBuilder.intern(Array($0.utf8)) }, payload: Int32(index))
+          }
+        }
+      }
+      self.terms = termBuilder.build()
+      self.phrases = phraseBuilder.build()
+      self.entityCues = entityCues
+      self.labelCues = labelCues
+    }
+
+    /// Counts every term occurrence, longest phrase first, without overlaps.
+    func countTerms(_ list: TokenList, into counts: inout CueCounts) {
+      let termIDs = terms.ids(of: list)
+      let count = termIDs.count
+      var start = 0
+      while start < count {
+        var node = PhraseIndex.root
+        var position = start
+        var best: (end: Int, node: Int32)? = nil
+        while position < count, termIDs[position] >= 0 {
+          node = phrases.child(of: node, term: termIDs[position])
+          if node < 0 { break }
+          position += 1
+          if !phrases.payloadRange(of: node).isEmpty { best = (position, node) }
+        }
+        guard let match = best else {
+          start += 1
+          continue
+        }
+        for slot in phrases.payloadRange(of: match.node) {
+          counts.add(Int(phrases.payloads[slot]))
+        }
+        start = match.end
+      }
+    }
+
+    func score(counts: CueCounts, tokenCount: Int, entityNames: [Int: String], options: Options)
+      -> [TopicScore]
+    {
+      let lengthNorm =
+        1 - TopicScorer.lengthWeight + TopicScorer.lengthWeight * Double(tokenCount)
+        / TopicScorer.typicalLength
+      let parentIndex = self.parentIndex
+      let depth = self.depth
+      let cueText = self.cueText
+      var raw = [Double](repeating: 0, count: topics.count)
+      // Evidence per topic as (cue index, count, contribution); strings are made only for output.
+      var evidence = [[(cue: Int, count: Int, contribution: Double)]](
+        repeating: [], count: topics.count)
+      // In cue order, so evidence order does not depend on the text's order.
+      for cue in counts.seen.sorted() {
+        let count = counts.counts[cue]
+        let tf = Double(count)
+        let saturation = TopicScorer.saturation
+        let contribution = cueWeight[cue] * tf * (saturation + 1) / (tf + saturation) / lengthNorm
+        let topic = cueTopic[cue]
+        raw[topic] += contribution
+        evidence[topic].append((cue, count, contribution))
+      }
+      var scores = raw.map { 1 - exp(-max($0, 0) / TopicScorer.calibration) }
+      // A child implies its parent: its score raises the parent's, and its
+      // evidence joins the parent's (a cue text already there is not repeated).
+      for topic in scores.indices where scores[topic] > 0 {
+        var ancestor = parentIndex[topic]
+        while let parent = ancestor {
+          if scores[parent] < scores[topic] { scores[parent] = scores[topic] }
+          for item in evidence[topic]
+          where !evidence[parent].contains(where: { cueText[$0.cue] == cueText[item.cue] }) {
+            evidence[parent].append(item)
+          }
           ancestor = parentIndex[parent]
         }
       }
-      // Best first; on equal scores the more specific topic, then taxonomy order.
-      let visible = pool.subtracting(implied).sorted {
-        if scores[$0] != scores[$1] { return scores[$0] > scores[$1] }
-        if depth($0) != depth($1) { return depth($0) > depth($1) }
-        return $0 < $1
+      // A kept topic implies its ancestors, which are left out: `brexit` says
+      // `eu-affairs` and `politics` (its `parent` and IPTC code name them), and
+      // the slots go to other subjects. A topic cut by the slot limit implies
+      // nothing, so its ancestors compete on their own scores.
+      var pool = scores.indices.filter { scores[$0] >= options.threshold && scores[$0] > 0 }
+      var ranked: [Int] = []
+      while true {
+        var implied = [Bool](repeating: false, count: topics.count)
+        for topic in pool {
+          var ancestor = parentIndex[topic]
+          while let parent = ancestor {
+            implied[parent] = true
+            ancestor = parentIndex[parent]
+          }
+        }
+        // Best first; on equal scores the more specific topic, then taxonomy order.
+        let visible = pool.filter { !implied[$0] }.sorted {
+          if scores[$0] != scores[$1] { return scores[$0] > scores[$1] }
+          if depth[$0] != depth[$1] { return depth[$0] > depth[$1] }
+          return $0 < $1
+        }
+        ranked = Array(visible.prefix(options.maximumTopics))
+        let hiding = Set(visible.dropFirst(options.maximumTopics).filter { parentIndex[$0] != nil })
+        if hiding.isEmpty { break }
+        pool.removeAll { hiding.contains($0) }
       }
-      ranked = Array(visible.prefix(options.maximumTopics))
-      let hiding = visible.dropFirst(options.maximumTopics).filter { parentIndex[$0] != nil }
-      if hiding.isEmpty { break }
-      pool.subtract(hiding)
+      return ranked.map { index in
+        let topic = topics[index]
+        return TopicScore(
+          id: topic.id, label: topic.label, iptc: topic.iptc, parent: topic.parent,
+          score: scores[index],
+          evidence: evidence[index].sorted { $0.contribution > $1.contribution }.map { item in
+            TopicScore.Evidence(
+              cue: entityNames[item.cue] ?? cueName[item.cue], count: item.count,
+              contribution: item.contribution)
+          })
+      }
     }
-    return ranked.map { index in
-      let topic = lexicon.topics[index]
-      return TopicScore(
-        id: topic.id, label: topic.label, iptc: topic.iptc, parent: topic.parent,
-        score: scores[index],
-        evidence: evidence[index].sorted { $0.contribution > $1.contribution }.map { item in
-          TopicScore.Evidence(
-            cue: entityNames[item.cue] ?? lexicon.cues[item.cue].cue, count: item.count,
-            contribution: item.contribution)
-        })
-    }
-  }
-
-  private func depth(_ topic: Int) -> Int {
-    var depth = 0
-    var ancestor = parentIndex[topic]
-    while let parent = ancestor {
-      depth += 1
-      ancestor = parentIndex[parent]
-    }
-    return depth
   }
 }
