@@ -131,6 +131,35 @@ public struct Tokenizer: Stage {
       // (a byte order mark, direction marks) stay outside the token.
       var visibleEnd = index
       scan: while position < bytes.count {
+        // Fast path for the bulk of a word: lowercase letters after a letter
+        // (two-byte Cyrillic or ASCII) are their own key bytes.
+        if sawLetter && previousWasDigit == false {
+          var run = position
+          while run < bytes.count {
+            let lead = bytes[run]
+            if lead >= 0x61 && lead <= 0x7A {
+              keys[keyCount] = lead
+              keyCount += 1
+              run += 1
+            } else if (lead == 0xD0 || lead == 0xD1) && run + 1 < bytes.count,
+              classes[Int(((UInt32(lead) & 0x1F) << 6) | (UInt32(bytes[run + 1]) & 0x3F))]
+                == .lowerLetter
+            {
+              keys[keyCount] = lead
+              keys[keyCount + 1] = bytes[run + 1]
+              keyCount += 2
+              run += 2
+            } else {
+              break
+            }
+          }
+          if run > position {
+            token.shape.insert(.hasLower)
+            position = run
+            visibleEnd = run
+            continue scan
+          }
+        }
         let (scalar, scalarLength) = decodeScalar(bytes, at: position)
         let kind = classOf(scalar)
         if kind.isLetter || kind == .digit {
