@@ -80,32 +80,16 @@ public struct TermTable: Sendable {
 
   /// The id of `key`, or -1 when the table does not hold it.
   public func id(of key: UnsafeRawBufferPointer) -> Int32 {
-    id(of: key, hash: hashKey(key))
-  }
-
-  /// The id of `key` whose ``hashKey(_:)`` is already known, or -1.
-  func id(of key: UnsafeRawBufferPointer, hash: UInt64) -> Int32 {
-    var slot = Int(truncatingIfNeeded: hash) & mask
+    let bytes = key.bindMemory(to: UInt8.self)
     return slots.withUnsafeBufferPointer { slots in
-      while true {
-        let entry = slots[slot]
-        if entry == 0 { return -1 }
-        let term = Int(entry & 0xFFFF_FFFF) - 1
-        if entry >> 32 == hash >> 32 && hashes[term] == hash {
-          let start = Int(offsets[term])
-          let end = Int(offsets[term + 1])
-          if end - start == key.count
-            && arena.withUnsafeBytes({ arena in
-              guard let stored = arena.baseAddress, let wanted = key.baseAddress else {
-                return key.count == 0
-              }
-              return memcmpEqual(stored + start, wanted, key.count)
-            })
-          {
-            return Int32(term)
+      hashes.withUnsafeBufferPointer { hashes in
+        offsets.withUnsafeBufferPointer { offsets in
+          arena.withUnsafeBufferPointer { arena in
+            Self.probe(
+              bytes, 0..<bytes.count, hash: hashKey(key), slots: slots, hashes: hashes,
+              offsets: offsets, arena: arena, mask: mask)
           }
         }
-        slot = (slot + 1) & mask
       }
     }
   }
@@ -162,7 +146,9 @@ public struct TermTable: Sendable {
         let start = Int(offsets[term])
         let length = Int(offsets[term + 1]) - start
         if length == range.count {
-          guard let stored = arena.baseAddress, let wanted = keys.baseAddress else { return -1 }
+          guard let stored = arena.baseAddress, let wanted = keys.baseAddress else {
+            return length == 0 ? Int32(term) : -1
+          }
           if memcmpEqual(stored + start, wanted + range.lowerBound, length) { return Int32(term) }
         }
       }
