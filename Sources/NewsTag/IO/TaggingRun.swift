@@ -242,22 +242,31 @@ private final class ResultSlots: @unchecked Sendable {
   }
 }
 
-/// The whole content of a file.
+/// The whole content of a file, read into one buffer of the size `fstat` reports.
 func readWholeFile(_ path: String) throws(InputError) -> [UInt8] {
   let descriptor = open(path, O_RDONLY | O_CLOEXEC)
   guard descriptor >= 0 else {
     throw InputError(path: path, reason: String(cString: strerror(errno)))
   }
   defer { close(descriptor) }
-  var bytes: [UInt8] = []
-  var chunk = [UInt8](repeating: 0, count: 1 << 16)
+  var info = stat()
+  let expected = fstat(descriptor, &info) == 0 ? max(Int(info.st_size), 0) : 0
+  var bytes = [UInt8](repeating: 0, count: expected + 1)
+  var filled = 0
   while true {
-    let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+    if filled == bytes.count {
+      bytes.append(contentsOf: repeatElement(0, count: max(bytes.count, 1 << 16)))
+    }
+    let count = bytes.withUnsafeMutableBytes { buffer in
+      read(descriptor, buffer.baseAddress.map { $0 + filled }, buffer.count - filled)
+    }
     if count < 0 {
       if errno == EINTR { continue }
       throw InputError(path: path, reason: String(cString: strerror(errno)))
     }
-    if count == 0 { return bytes }
-    bytes.append(contentsOf: chunk[0..<count])
+    if count == 0 { break }
+    filled += count
   }
+  bytes.removeLast(bytes.count - filled)
+  return bytes
 }

@@ -26,13 +26,15 @@ public enum TermForms {
     var written = [term] + listed
     if let partOfSpeech { written += forms(of: term.lowercased(), as: partOfSpeech) }
     var phrases: [[String]] = []
-    var seen: Set<[String]> = []
+    // Keys are compared as bytes: they are already normalised, and hashing
+    // `String`s would normalise them again.
+    var seen: Set<[UInt8]> = []
     for form in written {
       guard let tokens = try? NameTokens(form, normalizer: normalizer, tokenizer: tokenizer),
         !tokens.words.isEmpty
       else { continue }
       for phrase in [tokens.keys] + ArticleVariants.variants(of: tokens)
-      where seen.insert(phrase).inserted {
+      where seen.insert(Array(phrase.joined(separator: "\u{1F}").utf8)).inserted {
         phrases.append(phrase)
       }
     }
