@@ -40,6 +40,7 @@ public struct Normalizer: Stage {
   private func normalize(_ bytes: UnsafeBufferPointer<UInt8>, original: String)
     throws(ICU.Failure) -> NormalizedText
   {
+    if Self.isCertainlyUnchanged(bytes) { return NormalizedText(unchanged: original) }
     let survey = survey(bytes)
     var needsNFC = survey.hasScalarsOutsideNFCSafeRanges
     if needsNFC { needsNFC = try !ICU.isCertainlyNFC(bytes) }
@@ -53,6 +54,56 @@ public struct Normalizer: Stage {
     var hasScalarsOutsideNFCSafeRanges = false
     /// Byte ranges of words with both Cyrillic letters and Latin look-alikes.
     var mixedScriptWords: [Range<Int>] = []
+  }
+
+  /// Per byte, for ``isCertainlyUnchanged(_:)``: bit 0 = ASCII letter or
+  /// digit, bit 1 = not ASCII, bit 2 = the lead byte of a scalar outside the
+  /// NFC-safe ranges (combining marks, Greek, U+0500 and up except general
+  /// punctuation), bit 3 = 0xE2 (general punctuation, checked further).
+  private static let screenFlags: [UInt8] = (0..<256).map { byte in
+    var flags: UInt8 = 0
+    if byte < 0x80 {
+      let scalar = Unicode.Scalar(UInt8(byte))
+      if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) { flags |= 1 }
+    } else {
+      flags |= 2
+      switch byte {
+      case 0xCC...0xCF, 0xD4...0xE1, 0xE3...0xFF: flags |= 4
+      case 0xE2: flags |= 8
+      default: break
+      }
+    }
+    return flags
+  }
+
+  /// True when nothing in `bytes` can change: no ASCII letter or digit
+  /// touches a non-ASCII byte (a word mixing Latin and Cyrillic needs one),
+  /// and every scalar is in a range that is its own NFC form.
+  ///
+  /// - Complexity: O(n) with one table read per byte and no decoding; most
+  ///   news documents pass, and skip ``survey(_:)``.
+  static func isCertainlyUnchanged(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    screenFlags.withUnsafeBufferPointer { flags in
+      var touching: UInt8 = 0
+      var risky: UInt8 = 0
+      var previous: UInt8 = 0
+      var index = 0
+      while index < bytes.count {
+        let current = flags[Int(bytes[index])]
+        // An ASCII alphanumeric next to a non-ASCII byte, in either order.
+        touching |= (previous & (current >> 1)) | ((previous >> 1) & current)
+        risky |= current
+        if current & 8 != 0 {
+          // U+2000–U+207F (E2 80/81 ..) are safe but for the two quads U+2000, U+2001.
+          let next = index + 1 < bytes.count ? bytes[index + 1] : 0
+          let third = index + 2 < bytes.count ? bytes[index + 2] : 0
+          if !(next == 0x80 || next == 0x81) || (next == 0x80 && third <= 0x81) { return false }
+        }
+        previous = current
+        index += 1
+      }
+      return touching & 1 == 0 && risky & 4 == 0
+    }
   }
 
   /// Per ASCII byte: bit 0 = part of a word, bit 1 = a Latin look-alike of a Cyrillic letter.

@@ -45,6 +45,21 @@ import Testing
     #expect(normalized.originalOffset(folded) == text.utf8.count)
   }
 
+  @Test(arguments: [
+    ("„САЩ“ – Киев, 10 души… ATACMS (MGM-140).", true),
+    ("CAЩ", false),  // Latin C and A touch Cyrillic
+    ("ЕС27", false),  // a digit touches Cyrillic: the full survey decides (nothing changes)
+    ("Зеленски\u{0306}", false),  // a combining mark
+    ("a\u{2000}b", false),  // EN QUAD, which NFC maps to EN SPACE
+    ("Ελλάδα", false),  // Greek: outside the ranges known to be NFC
+  ])
+  func screensTextThatCannotChange(text: String, unchanged: Bool) throws {
+    let screened = text.withUTF8Bytes { Normalizer.isCertainlyUnchanged($0) }
+    #expect(screened == unchanged)
+    // The screen only skips work: the result is the same either way.
+    if screened { #expect(try normalizer.normalize(text).isUnchanged) }
+  }
+
   @Test func storesItsResultOnTheDocument() throws {
     var document = Document(id: "d", text: "CAЩ")
     try normalizer.process(&document)
