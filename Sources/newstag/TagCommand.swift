@@ -125,10 +125,10 @@ struct TagCommand: ParsableCommand {
     let start = monotonicSeconds()
     do {
       let summary = try run.run(inputs, to: sink)
+      if standardErrorIsTerminal { printError("", terminator: "\r\u{1B}[K") }
       if profile {
         printProfile(summary, steps: run.stepNames, wallSeconds: monotonicSeconds() - start)
       }
-      if standardErrorIsTerminal { printError("", terminator: "\r\u{1B}[K") }
       printError(
         "newstag: \(summary.documents) document(s) tagged, \(summary.errors) error record(s)")
     } catch OutputError.closed {
