@@ -55,33 +55,59 @@ public struct TopicScorer: Stage {
     guard let list = document.tokens else { return }
     var counts = CueCounts(cueCount: model.cueWeight.count)
     model.countTerms(list, into: &counts)
-    var entityNames: [Int: String] = [:]
-    func count(_ cues: [Int]?, _ mention: Mention) {
-      for cue in cues ?? [] {
-        counts.add(cue)
-        if entityNames[cue] == nil { entityNames[cue] = mention.name }
+    for (index, mention) in document.mentions.enumerated() {
+      for cue in model.entityCues.cues(for: mention.entityID) {
+        counts.add(cue, mention: index)
       }
-    }
-    for mention in document.mentions {
-      count(model.entityCues[mention.entityID], mention)
-      count(model.labelCues[mention.label], mention)
+      for cue in model.labelCues.cues(for: mention.label) { counts.add(cue, mention: index) }
     }
     document.topics = model.score(
-      counts: counts, tokenCount: list.tokens.count, entityNames: entityNames, options: options)
+      counts: counts, tokenCount: list.tokens.count, mentions: document.mentions,
+      options: options)
   }
 }
 
 extension TopicScorer {
+  /// Cues by entity id or label, looked up by the bytes of the string (one
+  /// hash and probe, not `String` hashing, for each of a document's mentions).
+  fileprivate struct CueIndex: Sendable {
+    private let keys: TermTable
+    private let cues: [[Int]]
+
+    init(_ cuesByKey: [String: [Int]]) {
+      let entries = cuesByKey.sorted { $0.key < $1.key }
+      keys = TermTable(keys: entries.map { Array($0.key.utf8) })
+      cues = entries.map(\.value)
+    }
+
+    func cues(for key: String) -> [Int] {
+      guard
+        let id = key.utf8.withContiguousStorageIfAvailable({
+          keys.id(of: UnsafeRawBufferPointer($0))
+        }), id >= 0
+      else { return [] }
+      return cues[Int(id)]
+    }
+  }
+
   /// How often each cue occurred in a document, and which ones did.
   fileprivate struct CueCounts {
-    var counts: [Int]
+    var counts: [Int32]
+    /// For entity and label cues: the first mention that matched, which names the evidence.
+    var firstMention: [Int32]
     /// The cues with a non-zero count, in the order first seen.
     var seen: [Int] = []
 
-    init(cueCount: Int) { counts = [Int](repeating: 0, count: cueCount) }
+    init(cueCount: Int) {
+      counts = [Int32](repeating: 0, count: cueCount)
+      firstMention = [Int32](repeating: -1, count: cueCount)
+    }
 
-    mutating func add(_ cue: Int) {
-      if counts[cue] == 0 { seen.append(cue) }
+    mutating func add(_ cue: Int, mention: Int = -1) {
+      if counts[cue] == 0 {
+        seen.append(cue)
+        firstMention[cue] = Int32(mention)
+      }
       counts[cue] += 1
     }
   }
@@ -99,8 +125,8 @@ extension TopicScorer {
     let cueName: [String]
     /// Cues with the same text share a number, so evidence merges without comparing strings.
     let cueText: [Int]
-    let entityCues: [String: [Int]]
-    let labelCues: [String: [Int]]
+    let entityCues: CueIndex
+    let labelCues: CueIndex
 
     init(_ lexicon: TopicLexicon) {
       var topicIndexByID: [String: Int] = [:]
@@ -148,8 +174,8 @@ extension TopicScorer {
       }
       self.terms = termBuilder.build()
       self.phrases = phraseBuilder.build()
-      self.entityCues = entityCues
-      self.labelCues = labelCues
+      self.entityCues = CueIndex(entityCues)
+      self.labelCues = CueIndex(labelCues)
     }
 
     /// Counts every term occurrence, longest phrase first, without overlaps.
@@ -178,7 +204,7 @@ extension TopicScorer {
       }
     }
 
-    func score(counts: CueCounts, tokenCount: Int, entityNames: [Int: String], options: Options)
+    func score(counts: CueCounts, tokenCount: Int, mentions: [Mention], options: Options)
       -> [TopicScore]
     {
       let lengthNorm =
@@ -193,7 +219,7 @@ extension TopicScorer {
         repeating: [], count: topics.count)
       // In cue order, so evidence order does not depend on the text's order.
       for cue in counts.seen.sorted() {
-        let count = counts.counts[cue]
+        let count = Int(counts.counts[cue])
         let tf = Double(count)
         let saturation = TopicScorer.saturation
         let contribution = cueWeight[cue] * tf * (saturation + 1) / (tf + saturation) / lengthNorm
@@ -248,7 +274,9 @@ extension TopicScorer {
           score: scores[index],
           evidence: evidence[index].sorted { $0.contribution > $1.contribution }.map { item in
             TopicScore.Evidence(
-              cue: entityNames[item.cue] ?? cueName[item.cue], count: item.count,
+              cue: counts.firstMention[item.cue] >= 0
+                ? mentions[Int(counts.firstMention[item.cue])].name : cueName[item.cue],
+              count: item.count,
               contribution: item.contribution)
           })
       }
