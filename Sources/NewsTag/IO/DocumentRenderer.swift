@@ -37,15 +37,15 @@ public struct DocumentRenderer: Sendable {
     writer.appendRaw("}")
   }
 
-  /// The fixed parts of an entity object, as bytes.
+  /// The fixed parts of an entity object (static strings: no reference counting).
   private enum Key {
-    static let start = Array(#"{"start":"#.utf8)
-    static let nextStart = Array(#",{"start":"#.utf8)
-    static let end = Array(#","end":"#.utf8)
-    static let text = Array(#","text":"#.utf8)
-    static let label = Array(#","label":"#.utf8)
-    static let id = Array(#","id":"#.utf8)
-    static let name = Array(#","name":"#.utf8)
+    static let start: StaticString = #"{"start":"#
+    static let nextStart: StaticString = #",{"start":"#
+    static let end: StaticString = #","end":"#
+    static let text: StaticString = #","text":"#
+    static let label: StaticString = #","label":"#
+    static let id: StaticString = #","id":"#
+    static let name: StaticString = #","name":"#
   }
 
   private func renderEntities(_ document: Document, into writer: inout JSONWriter) {
@@ -78,17 +78,17 @@ public struct DocumentRenderer: Sendable {
         return scalarOffset
       }
       for (index, mention) in document.mentions.enumerated() {
-        writer.bytes.append(contentsOf: index > 0 ? Key.nextStart : Key.start)
+        writer.appendRaw(index > 0 ? Key.nextStart : Key.start)
         writer.appendInt(scalars(upTo: mention.start))
-        writer.bytes.append(contentsOf: Key.end)
+        writer.appendRaw(Key.end)
         writer.appendInt(scalars(upTo: mention.end))
-        writer.bytes.append(contentsOf: Key.text)
+        writer.appendRaw(Key.text)
         writer.appendString(utf8: UnsafeBufferPointer(rebasing: bytes[mention.start..<mention.end]))
-        writer.bytes.append(contentsOf: Key.label)
+        writer.appendRaw(Key.label)
         writer.appendString(mention.label)
-        writer.bytes.append(contentsOf: Key.id)
+        writer.appendRaw(Key.id)
         writer.appendString(mention.entityID)
-        writer.bytes.append(contentsOf: Key.name)
+        writer.appendRaw(Key.name)
         writer.appendString(mention.name)
         writer.appendRaw(UInt8(ascii: "}"))
       }

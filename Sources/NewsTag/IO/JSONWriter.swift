@@ -81,6 +81,11 @@ public struct JSONWriter {
     bytes.append(contentsOf: s.utf8)
   }
 
+  /// Appends a static string's bytes as they are (fixed keys and punctuation).
+  public mutating func appendRaw(_ s: StaticString) {
+    bytes.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
+  }
+
   /// Appends one byte as it is, typically punctuation such as `{`, `,` or `\n`.
   public mutating func appendRaw(_ byte: UInt8) {
     bytes.append(byte)
