@@ -10,7 +10,9 @@ import Testing
     for (id, word) in Self.words.enumerated() {
       let found = Array(word.utf8).withUnsafeBytes { Self.table.id(of: $0) }
       #expect(found == Int32(id), "\(word)")
+      #expect(Array(Self.table.key(Int32(id))) == Array(word.utf8))
     }
+    #expect(Self.table.count == Self.words.count)
   }
 
   @Test func missesKeysItDoesNotHold() {
