@@ -189,12 +189,13 @@ public struct EntityMatcher: Stage {
       let lengthB = b.end - b.start
       return lengthA != lengthB ? lengthA > lengthB : a.start < b.start
     }
-    var taken: [Range<Int>] = []
+    // Tokens already covered by a kept match: O(total match length), however many matches.
+    var taken = [Bool](repeating: false, count: (matches.map(\.end).max() ?? 0))
     var kept: [Match] = []
     for index in byPreference {
       let match = matches[index]
-      if taken.contains(where: { $0.overlaps(match.start..<match.end) }) { continue }
-      taken.append(match.start..<match.end)
+      if taken[match.start..<match.end].contains(true) { continue }
+      for token in match.start..<match.end { taken[token] = true }
       kept.append(match)
     }
     return kept.sorted { $0.start < $1.start }
