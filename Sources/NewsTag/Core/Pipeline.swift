@@ -30,25 +30,22 @@ public struct Pipeline: Sendable {
     let clock = ContinuousClock()
     for (index, stage) in stages.enumerated() {
       let start = clock.now
-      do {
-        try stage.process(&document)
-      } catch {
-        throw PipelineError.stageFailed(
-          stage: stage.name, documentID: document.id, reason: "\(error)")
-      }
+      try Self.run(stage, on: &document)
       stageSeconds[index] += (clock.now - start).seconds
     }
   }
 
   /// Runs every stage on `document`; an error names the stage and the document.
   public func process(_ document: inout Document) throws(PipelineError) {
-    for stage in stages {
-      do {
-        try stage.process(&document)
-      } catch {
-        throw PipelineError.stageFailed(
-          stage: stage.name, documentID: document.id, reason: "\(error)")
-      }
+    for stage in stages { try Self.run(stage, on: &document) }
+  }
+
+  private static func run(_ stage: any Stage, on document: inout Document) throws(PipelineError) {
+    do {
+      try stage.process(&document)
+    } catch {
+      throw PipelineError.stageFailed(
+        stage: stage.name, documentID: document.id, reason: "\(error)")
     }
   }
 }

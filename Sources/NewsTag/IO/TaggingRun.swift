@@ -140,11 +140,6 @@ public struct TaggingRun: Sendable {
     var stepSeconds: [Double] = []
   }
 
-  /// Processes a batch on up to `jobs` threads and waits; outputs are in batch order.
-  func process(_ records: [Record]) -> [Output] {
-    InFlightBatch(records, run: self).wait()
-  }
-
   /// One record to one output line (newline included).
   func process(_ record: Record) -> Output {
     var writer = JSONWriter()
