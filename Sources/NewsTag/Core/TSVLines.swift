@@ -44,3 +44,50 @@ enum TSVLines {
     }
   }
 }
+
+/// A tab-separated table with a header row, as gazetteers and topic lexicons
+/// are written: rows as values by (lowercased) column name, and the problems
+/// of the header and of rows with too many fields, in line order.
+enum TSVTable {
+  enum Item {
+    case row(line: Int, values: [String: String])
+    case problem(Diagnostic)
+  }
+
+  /// The rows of `source`; nothing after a header that lacks a `required`
+  /// column, repeats a column or has an empty one.
+  static func items(of source: GazetteerSource, required: [String]) -> [Item] {
+    var items: [Item] = []
+    func problem(_ line: Int, _ message: String) {
+      items.append(.problem(Diagnostic(.error, file: source.path, line: line, message)))
+    }
+    var columns: [String]? = nil
+    for (line, fields) in TSVLines.parse(source.text) {
+      guard let header = columns else {
+        let names = fields.map { $0.lowercased() }
+        var seen: Set<String> = []
+        for name in names where !seen.insert(name).inserted {
+          problem(line, "duplicate column '\(name)'")
+        }
+        for column in required where !names.contains(column) {
+          problem(line, "header lacks the required column '\(column)'")
+        }
+        if names.contains("") { problem(line, "empty column name in header") }
+        if !items.isEmpty { return items }
+        columns = names
+        continue
+      }
+      guard fields.count <= header.count else {
+        problem(line, "expected \(header.count) fields, found \(fields.count)")
+        continue
+      }
+      var values: [String: String] = [:]
+      for (column, value) in zip(header, fields) { values[column] = value }
+      items.append(.row(line: line, values: values))
+    }
+    if columns == nil {
+      problem(0, "no header row (expected columns \(required.joined(separator: ", ")))")
+    }
+    return items
+  }
+}

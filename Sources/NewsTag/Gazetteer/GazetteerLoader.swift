@@ -85,55 +85,21 @@ public struct GazetteerLoader {
   ]
 
   public mutating func add(_ source: GazetteerSource) {
-    let file = source.path
-    var columns: [String]? = nil
-    for (lineNumber, fields) in TSVLines.parse(source.text) {
-      guard let header = columns else {
-        columns = parseHeader(fields, file: file, line: lineNumber)
-        if columns == nil { return }
-        continue
+    for item in TSVTable.items(of: source, required: Self.requiredColumns) {
+      switch item {
+      case .problem(let diagnostic): diagnostics.append(diagnostic)
+      case .row(let line, let values): parseRow(values, file: source.path, line: line)
       }
-      parseRow(fields, columns: header, file: file, line: lineNumber)
-    }
-    if columns == nil {
-      diagnostics.append(
-        .init(.error, file: file, line: 0, "no header row (expected columns id, label, name)"))
     }
   }
 
-  private mutating func parseHeader(_ fields: [String], file: String, line: Int) -> [String]? {
-    let names = fields.map { $0.lowercased() }
-    var seen: Set<String> = []
-    var ok = true
-    for name in names where !seen.insert(name).inserted {
-      diagnostics.append(.init(.error, file: file, line: line, "duplicate column '\(name)'"))
-      ok = false
-    }
-    for required in Self.requiredColumns where !names.contains(required) {
-      diagnostics.append(
-        .init(.error, file: file, line: line, "header lacks the required column '\(required)'"))
-      ok = false
-    }
-    for name in names where name.isEmpty {
-      diagnostics.append(.init(.error, file: file, line: line, "empty column name in header"))
-      ok = false
-    }
-    return ok ? names : nil
-  }
-
-  private mutating func parseRow(_ fields: [String], columns: [String], file: String, line: Int) {
+  private mutating func parseRow(_ values: [String: String], file: String, line: Int) {
     func error(_ message: String) {
       diagnostics.append(.init(.error, file: file, line: line, message))
     }
     func warning(_ message: String) {
       diagnostics.append(.init(.warning, file: file, line: line, message))
     }
-    guard fields.count <= columns.count else {
-      error("expected \(columns.count) fields, found \(fields.count)")
-      return
-    }
-    var values: [String: String] = [:]
-    for (column, value) in zip(columns, fields) { values[column] = value }
     let id = values["id", default: ""]
     let label = values["label", default: ""]
     let name = values["name", default: ""]

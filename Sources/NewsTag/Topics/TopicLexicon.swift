@@ -57,38 +57,16 @@ public struct TopicLexicon: Sendable {
     for lexicon in lexicons { parseLexicon(lexicon) }
   }
 
-  private mutating func rows(
-    _ source: GazetteerSource, columns required: [String]
-  ) -> [(line: Int, values: [String: String])] {
-    var header: [String]? = nil
-    var rows: [(Int, [String: String])] = []
-    for (lineNumber, fields) in TSVLines.parse(source.text) {
-      guard let columns = header else {
-        let names = fields.map { $0.lowercased() }
-        let missing = required.filter { !names.contains($0) }
-        if !missing.isEmpty {
-          diagnostics.append(
-            .init(
-              .error, file: source.path, line: lineNumber,
-              "header lacks the required column(s) \(missing.joined(separator: ", "))"))
-          return []
-        }
-        header = names
-        continue
+  /// The rows of `source`, its table problems recorded as they come.
+  private mutating func rows(_ source: GazetteerSource, columns required: [String])
+    -> [(line: Int, values: [String: String])]
+  {
+    var rows: [(line: Int, values: [String: String])] = []
+    for item in TSVTable.items(of: source, required: required) {
+      switch item {
+      case .problem(let diagnostic): diagnostics.append(diagnostic)
+      case .row(let line, let values): rows.append((line, values))
       }
-      if fields.count > columns.count {
-        diagnostics.append(
-          .init(
-            .error, file: source.path, line: lineNumber,
-            "expected \(columns.count) fields, found \(fields.count)"))
-        continue
-      }
-      var values: [String: String] = [:]
-      for (column, value) in zip(columns, fields) { values[column] = value }
-      rows.append((lineNumber, values))
-    }
-    if header == nil {
-      diagnostics.append(.init(.error, file: source.path, line: 0, "no header row"))
     }
     return rows
   }
