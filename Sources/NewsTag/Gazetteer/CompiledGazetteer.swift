@@ -101,11 +101,11 @@ public struct CompiledGazetteer: Sendable {
               "name '\(name)' has no letters or digits"))
           continue
         }
-        let inflection = Self.resolve(entryName.inflection, label: entry.label, tokens: tokens)
-        var phrases = [(keys: tokens.keys, isGenerated: false)]
-        if inflection == .inflect && !entryName.flags.contains(.commonWord) {
-          phrases += ArticleVariants.variants(of: tokens).map { ($0, true) }
-        }
+        let phrases =
+          [(keys: tokens.keys, isGenerated: false)]
+          + Self.generatedForms(of: tokens, name: entryName, label: entry.label).map {
+            (keys: $0, isGenerated: true)
+          }
         let rulesStart = Int32(rules.count)
         var capitalCount: Int32 = 0
         for word in tokens.words {
@@ -162,6 +162,16 @@ public struct CompiledGazetteer: Sendable {
     self.diagnostics = diagnostics
     self.phraseCount = candidatesByPhrase.count
     self.maximumPhraseLength = maximumLength
+  }
+
+  /// The article forms the matcher accepts for a name besides the name as
+  /// written: none for personal, frozen and common-word names.
+  static func generatedForms(of tokens: NameTokens, name: GazetteerEntry.Name, label: String)
+    -> [[String]]
+  {
+    let inflection = resolve(name.inflection, label: label, tokens: tokens)
+    guard inflection == .inflect && !name.flags.contains(.commonWord) else { return [] }
+    return ArticleVariants.variants(of: tokens)
   }
 
   /// `auto` becomes `person` for PERSON (or PER) entries whose words are all

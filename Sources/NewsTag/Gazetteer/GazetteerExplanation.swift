@@ -34,12 +34,11 @@ public struct GazetteerExplanation {
           entry: entry, name: name, tokens: tokens, inflection: inflection, generatedForm: nil)
         readings[Self.join(tokens.keys), default: []].append(base)
         namesByFirstKey[first.key, default: []].append(base)
-        if inflection == .inflect && !name.flags.contains(.commonWord) {
-          for variant in ArticleVariants.variants(of: tokens) {
-            var reading = base
-            reading.generatedForm = variant.joined(separator: " ")
-            readings[Self.join(variant), default: []].append(reading)
-          }
+        for variant in CompiledGazetteer.generatedForms(of: tokens, name: name, label: entry.label)
+        {
+          var reading = base
+          reading.generatedForm = variant.joined(separator: " ")
+          readings[Self.join(variant), default: []].append(reading)
         }
       }
     }
