@@ -41,12 +41,16 @@ struct DataOptions: ParsableArguments {
     let cache = noCache ? nil : GazetteerCache.standard
     let key = cache?.key(for: files.gazetteers)
     if let cache, let key, let cached = cache.load(key: key) { return cached }
-    let compiled = try compile(files)
+    let compiled = try loadedGazetteer(files: files).compiled
     if let cache, let key { cache.store(compiled, key: key) }
     return compiled
   }
 
-  private func compile(_ files: GazetteerFiles) throws -> CompiledGazetteer {
+  /// Loads and compiles the gazetteers, without the cache, for commands that
+  /// also need the entries; on any error prints every diagnostic and fails.
+  func loadedGazetteer(files: GazetteerFiles) throws -> (
+    entries: [GazetteerEntry], compiled: CompiledGazetteer
+  ) {
     let loader = GazetteerLoader.load(files.gazetteers)
     guard !loader.hasErrors else {
       report(loader.diagnostics)
@@ -58,7 +62,7 @@ struct DataOptions: ParsableArguments {
       report(diagnostics)
       throw ExitCode.failure
     }
-    return compiled
+    return (loader.entries, compiled)
   }
 
   /// Loads the topic taxonomy and lexicons; on any error prints every diagnostic and fails.

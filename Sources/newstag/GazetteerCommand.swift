@@ -61,10 +61,9 @@ struct GazetteerCommand: ParsableCommand {
 
     func run() throws {
       let files = try data.files()
-      let loader = GazetteerLoader.load(files.gazetteers)
-      let compiled = try data.compiledGazetteer(files: files)
+      let (entries, compiled) = try data.loadedGazetteer(files: files)
       var byLabel: [String: (entries: Int, names: Int)] = [:]
-      for entry in loader.entries {
+      for entry in entries {
         byLabel[entry.label, default: (0, 0)].entries += 1
         byLabel[entry.label, default: (0, 0)].names += entry.names.count
       }
@@ -75,8 +74,8 @@ struct GazetteerCommand: ParsableCommand {
             + String(counts.names).leftPadding(9))
       }
       print(
-        "total".padding(16) + String(loader.entries.count).leftPadding(9)
-          + String(loader.entries.reduce(0) { $0 + $1.names.count }).leftPadding(9))
+        "total".padding(16) + String(entries.count).leftPadding(9)
+          + String(entries.reduce(0) { $0 + $1.names.count }).leftPadding(9))
       print(
         "files: \(files.gazetteers.count); phrases (names and article forms): \(compiled.phraseCount)"
       )
@@ -94,8 +93,7 @@ struct GazetteerCommand: ParsableCommand {
 
     func run() throws {
       let files = try data.files()
-      let compiled = try data.compiledGazetteer(files: files)
-      let entries = GazetteerLoader.load(files.gazetteers).entries
+      let (entries, compiled) = try data.loadedGazetteer(files: files)
       let explanation = try GazetteerExplanation(text: text, entries: entries, gazetteer: compiled)
       for line in explanation.lines { print(line) }
     }
