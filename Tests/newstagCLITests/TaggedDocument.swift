@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// One line of `newstag tag` output for a document that was tagged.
 struct TaggedDocument: Decodable, Sendable {
@@ -34,5 +35,21 @@ struct TaggedDocument: Decodable, Sendable {
   /// True when some entity has this exact text and label.
   func hasEntity(_ text: String, _ label: String) -> Bool {
     entityList.contains { $0.text == text && $0.label == label }
+  }
+
+  /// Checks that every entity's offsets are in range of `text` and slice it,
+  /// by Unicode code points, to the entity's `text`.
+  func expectOffsetsSlice(
+    _ text: String, sourceLocation: SourceLocation = #_sourceLocation
+  ) throws {
+    let scalars = Array(text.unicodeScalars)
+    for entity in entityList {
+      try #require(
+        0 <= entity.start && entity.start < entity.end && entity.end <= scalars.count,
+        "offsets out of range: \(entity)", sourceLocation: sourceLocation)
+      var slice = String.UnicodeScalarView()
+      slice.append(contentsOf: scalars[entity.start..<entity.end])
+      #expect(String(slice) == entity.text, "\(entity)", sourceLocation: sourceLocation)
+    }
   }
 }
