@@ -81,17 +81,7 @@ public struct TermTable: Sendable {
   /// The id of `key`, or -1 when the table does not hold it.
   public func id(of key: UnsafeRawBufferPointer) -> Int32 {
     let bytes = key.bindMemory(to: UInt8.self)
-    return slots.withUnsafeBufferPointer { slots in
-      hashes.withUnsafeBufferPointer { hashes in
-        offsets.withUnsafeBufferPointer { offsets in
-          arena.withUnsafeBufferPointer { arena in
-            Self.probe(
-              bytes, 0..<bytes.count, hash: hashKey(key), slots: slots, hashes: hashes,
-              offsets: offsets, arena: arena, mask: mask)
-          }
-        }
-      }
-    }
+    return withProbe { $0.id(of: bytes, 0..<bytes.count, hash: hashKey(key)) }
   }
 
   /// The id of every token's key in `list` (-1 where the table lacks it).
@@ -101,28 +91,15 @@ public struct TermTable: Sendable {
   public func ids(of list: TokenList) -> [Int32] {
     let count = list.tokens.count
     return [Int32](unsafeUninitializedCapacity: count) { output, initialized in
-      let filterMask = self.filterMask
-      filter.withUnsafeBufferPointer { filter in
-        slots.withUnsafeBufferPointer { slots in
-          hashes.withUnsafeBufferPointer { hashes in
-            offsets.withUnsafeBufferPointer { offsets in
-              arena.withUnsafeBufferPointer { arena in
-                list.tokens.withUnsafeBufferPointer { tokens in
-                  list.keys.withUnsafeBufferPointer { keys in
-                    for index in 0..<count {
-                      let token = tokens[index]
-                      let bit = Self.filterBit(token.keyHash, mask: filterMask)
-                      if filter[Int(bit >> 6)] & (1 << (bit & 63)) == 0 {
-                        output[index] = -1
-                        continue
-                      }
-                      output[index] = Self.probe(
-                        keys, Int(token.keyStart)..<Int(token.keyEnd), hash: token.keyHash,
-                        slots: slots, hashes: hashes, offsets: offsets, arena: arena, mask: mask)
-                    }
-                  }
-                }
-              }
+      withProbe { probe in
+        list.tokens.withUnsafeBufferPointer { tokens in
+          list.keys.withUnsafeBufferPointer { keys in
+            for index in 0..<count {
+              let token = tokens[index]
+              output[index] =
+                probe.mayHold(token.keyHash)
+                ? probe.id(of: keys, Int(token.keyStart)..<Int(token.keyEnd), hash: token.keyHash)
+                : -1
             }
           }
         }
@@ -131,28 +108,64 @@ public struct TermTable: Sendable {
     }
   }
 
-  @inline(__always)
-  private static func probe(
-    _ keys: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, hash: UInt64,
-    slots: UnsafeBufferPointer<UInt64>, hashes: UnsafeBufferPointer<UInt64>,
-    offsets: UnsafeBufferPointer<Int32>, arena: UnsafeBufferPointer<UInt8>, mask: Int
-  ) -> Int32 {
-    var slot = Int(truncatingIfNeeded: hash) & mask
-    while true {
-      let entry = slots[slot]
-      if entry == 0 { return -1 }
-      let term = Int(entry & 0xFFFF_FFFF) - 1
-      if entry >> 32 == hash >> 32 && hashes[term] == hash {
-        let start = Int(offsets[term])
-        let length = Int(offsets[term + 1]) - start
-        if length == range.count {
-          guard let stored = arena.baseAddress, let wanted = keys.baseAddress else {
-            return length == 0 ? Int32(term) : -1
+  /// The table's arrays, borrowed as buffers for a run of lookups.
+  private struct Probe {
+    let filter: UnsafeBufferPointer<UInt64>
+    let filterMask: UInt64
+    let slots: UnsafeBufferPointer<UInt64>
+    let hashes: UnsafeBufferPointer<UInt64>
+    let offsets: UnsafeBufferPointer<Int32>
+    let arena: UnsafeBufferPointer<UInt8>
+    let mask: Int
+
+    /// False when the filter proves the table lacks every key with this hash.
+    @inline(__always) func mayHold(_ hash: UInt64) -> Bool {
+      let bit = TermTable.filterBit(hash, mask: filterMask)
+      return filter[Int(bit >> 6)] & (1 << (bit & 63)) != 0
+    }
+
+    /// The id of the key at `range` of `keys`, or -1.
+    @inline(__always) func id(
+      of keys: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, hash: UInt64
+    )
+      -> Int32
+    {
+      var slot = Int(truncatingIfNeeded: hash) & mask
+      while true {
+        let entry = slots[slot]
+        if entry == 0 { return -1 }
+        let term = Int(entry & 0xFFFF_FFFF) - 1
+        if entry >> 32 == hash >> 32 && hashes[term] == hash {
+          let start = Int(offsets[term])
+          let length = Int(offsets[term + 1]) - start
+          if length == range.count {
+            guard let stored = arena.baseAddress, let wanted = keys.baseAddress else {
+              return length == 0 ? Int32(term) : -1
+            }
+            if memcmpEqual(stored + start, wanted + range.lowerBound, length) {
+              return Int32(term)
+            }
           }
-          if memcmpEqual(stored + start, wanted + range.lowerBound, length) { return Int32(term) }
+        }
+        slot = (slot + 1) & mask
+      }
+    }
+  }
+
+  private func withProbe<R>(_ body: (Probe) -> R) -> R {
+    filter.withUnsafeBufferPointer { filter in
+      slots.withUnsafeBufferPointer { slots in
+        hashes.withUnsafeBufferPointer { hashes in
+          offsets.withUnsafeBufferPointer { offsets in
+            arena.withUnsafeBufferPointer { arena in
+              body(
+                Probe(
+                  filter: filter, filterMask: filterMask, slots: slots, hashes: hashes,
+                  offsets: offsets, arena: arena, mask: mask))
+            }
+          }
         }
       }
-      slot = (slot + 1) & mask
     }
   }
 
