@@ -83,7 +83,7 @@ public enum JSONObjectScanner {
     let contentEnd = range.upperBound - 1
     let content = UnsafeBufferPointer(rebasing: bytes[contentStart..<contentEnd])
     if firstBackslash(in: base, from: contentStart, to: contentEnd) == contentEnd {
-      guard let string = String(validating: content, as: UTF8.self) else {
+      guard let string = UTF8Validation.string(content) else {
         throw JSONLineError(message: "invalid UTF-8 in string", byteOffset: contentStart)
       }
       return string
@@ -125,7 +125,7 @@ public enum JSONObjectScanner {
     }
     if let failure { throw failure }
     // Validated once, here: the bytes between escapes came straight from the input.
-    guard let string = String(validating: decoded, as: UTF8.self) else {
+    guard let string = decoded.withUnsafeBufferPointer(UTF8Validation.string) else {
       throw JSONLineError(message: "invalid UTF-8 in string", byteOffset: content.lowerBound)
     }
     return string

@@ -51,7 +51,7 @@ public struct RecordDecoder: Sendable {
     }
     func raw(_ range: Range<Int>) throws(Failure) -> String {
       guard
-        let string = String(validating: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        let string = UTF8Validation.string(UnsafeBufferPointer(rebasing: bytes[range]))
       else { throw failure(nil, "invalid UTF-8") }
       return string
     }

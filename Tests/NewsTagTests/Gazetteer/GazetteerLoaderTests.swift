@@ -148,7 +148,7 @@ import Testing
 }
 
 @Suite struct DefaultGazetteerTests {
-  @Test func defaultsLoadAndCompileWithoutAnyDiagnostic() {
+  @Test func defaultsLoadAndCompileWithoutAnyDiagnostic() throws {
     let files = GazetteerFiles.defaults
     #expect(!files.gazetteers.isEmpty)
     let loader = GazetteerLoader.load(files.gazetteers)
@@ -158,10 +158,8 @@ import Testing
     // The common-word check needs Debian's wbulgarian word list; without it only that part is skipped.
     let words = WordList.load(path: "/usr/share/dict/bulgarian")
     #expect(GazetteerReview.review(loader.entries, commonWords: words).map(\.description) == [])
-    let taxonomy = try? #require(files.taxonomy)
-    if let taxonomy {
-      let lexicon = TopicLexicon(taxonomy: taxonomy, lexicons: files.topicLexicons)
-      #expect(lexicon.diagnostics.map(\.description) == [])
-    }
+    let taxonomy = try #require(files.taxonomy)
+    let lexicon = TopicLexicon(taxonomy: taxonomy, lexicons: files.topicLexicons)
+    #expect(lexicon.diagnostics.map(\.description) == [])
   }
 }
