@@ -1,21 +1,51 @@
+/// An entity mentions link to: one object per gazetteer entity, shared by
+/// all its mentions, so a mention holds one reference rather than three
+/// strings, and the entity's output fields are escaped once, not per mention.
+public final class LinkedEntity: Sendable {
+  /// The entity's stable id, such as `person/volodymyr-zelensky`.
+  public let id: String
+  public let label: String
+  /// The entity's canonical name, in dictionary form.
+  public let name: String
+  /// The fields every mention of the entity repeats in the output, as JSON.
+  let renderedFields: [UInt8]
+
+  public init(id: String, label: String, name: String) {
+    self.id = id
+    self.label = label
+    self.name = name
+    self.renderedFields = DocumentRenderer.entityFields(id: id, label: label, name: name)
+  }
+}
+
 /// A span of the original text linked to a gazetteer entity.
 public struct Mention: Sendable, Equatable {
   /// Start byte offset into the document's original UTF-8 text.
   public var start: Int
   /// End byte offset (exclusive) into the document's original UTF-8 text.
   public var end: Int
-  public var label: String
-  /// The entity's stable id, such as `person/volodymyr-zelensky`.
-  public var entityID: String
-  /// The entity's canonical name, in dictionary form.
-  public var name: String
+  public var entity: LinkedEntity
 
-  public init(start: Int, end: Int, label: String, entityID: String, name: String) {
+  public var label: String { entity.label }
+  /// The entity's stable id, such as `person/volodymyr-zelensky`.
+  public var entityID: String { entity.id }
+  /// The entity's canonical name, in dictionary form.
+  public var name: String { entity.name }
+
+  public init(start: Int, end: Int, entity: LinkedEntity) {
     self.start = start
     self.end = end
-    self.label = label
-    self.entityID = entityID
-    self.name = name
+    self.entity = entity
+  }
+
+  public init(start: Int, end: Int, label: String, entityID: String, name: String) {
+    self.init(start: start, end: end, entity: LinkedEntity(id: entityID, label: label, name: name))
+  }
+
+  public static func == (a: Mention, b: Mention) -> Bool {
+    a.start == b.start && a.end == b.end
+      && (a.entity === b.entity
+        || (a.entityID == b.entityID && a.label == b.label && a.name == b.name))
   }
 }
 

@@ -40,11 +40,11 @@ extension CompiledGazetteer {
     else { throw BinaryReader.Malformed() }
     let entityCount = try reader.read(Int64.self)
     guard entityCount >= 0 else { throw BinaryReader.Malformed() }
-    var entities: [Entity] = []
+    var entities: [LinkedEntity] = []
     entities.reserveCapacity(Int(entityCount))
     for _ in 0..<entityCount {
       entities.append(
-        Entity(
+        LinkedEntity(
           id: try reader.readString(), label: try reader.readString(), name: try reader.readString()
         ))
     }

@@ -2,13 +2,6 @@
 /// form as a phrase of interned token keys, with the case rules to check
 /// against the text. Built once, immutable, shared by all threads.
 public struct CompiledGazetteer: Sendable {
-  /// What a mention links to.
-  public struct Entity: Sendable {
-    public var id: String
-    public var label: String
-    public var name: String
-  }
-
   /// How one token of a name constrains the casing of the text token (§5.5).
   struct CaseRule: Sendable, BitwiseCopyable {
     enum Kind: UInt8, Sendable, BitwiseCopyable {
@@ -37,7 +30,7 @@ public struct CompiledGazetteer: Sendable {
     var flags: GazetteerEntry.Flags
   }
 
-  public let entities: [Entity]
+  public let entities: [LinkedEntity]
   let terms: TermTable
   let phrases: PhraseIndex
   let candidates: [Candidate]
@@ -52,7 +45,7 @@ public struct CompiledGazetteer: Sendable {
   public let maximumPhraseLength: Int
 
   init(
-    entities: [Entity], terms: TermTable, phrases: PhraseIndex, candidates: [Candidate],
+    entities: [LinkedEntity], terms: TermTable, phrases: PhraseIndex, candidates: [Candidate],
     rules: [CaseRule], surfaces: [UInt8], phraseCount: Int, maximumPhraseLength: Int
   ) {
     self.entities = entities
@@ -72,7 +65,7 @@ public struct CompiledGazetteer: Sendable {
     let tokenizer = Tokenizer()
     var termBuilder = TermTableBuilder()
     var phraseBuilder = PhraseIndexBuilder()
-    var entities: [Entity] = []
+    var entities: [LinkedEntity] = []
     var candidates: [Candidate] = []
     var rules: [CaseRule] = []
     var surfaces: [UInt8] = []
@@ -83,7 +76,7 @@ public struct CompiledGazetteer: Sendable {
 
     for entry in entries {
       let entityIndex = Int32(entities.count)
-      entities.append(Entity(id: entry.id, label: entry.label, name: entry.name))
+      entities.append(LinkedEntity(id: entry.id, label: entry.label, name: entry.name))
       for entryName in entry.names {
         let name = entryName.text
         let tokens: NameTokens

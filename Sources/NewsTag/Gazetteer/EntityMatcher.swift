@@ -50,8 +50,7 @@ public struct EntityMatcher: Stage {
         var end = Int(list.tokens[match.end - 1].end)
         balanceQuotes(start: &start, end: &end, in: bytes)
         return Mention(
-          start: text.originalOffset(start), end: text.originalOffset(end),
-          label: entity.label, entityID: entity.id, name: entity.name)
+          start: text.originalOffset(start), end: text.originalOffset(end), entity: entity)
       }
     }
   }

@@ -43,9 +43,21 @@ public struct DocumentRenderer: Sendable {
     static let nextStart: StaticString = #",{"start":"#
     static let end: StaticString = #","end":"#
     static let text: StaticString = #","text":"#
-    static let label: StaticString = #","label":"#
-    static let id: StaticString = #","id":"#
-    static let name: StaticString = #","name":"#
+  }
+
+  /// An entity's fields after the mention's own, through the closing brace:
+  /// `,"label":…,"id":…,"name":…}`. The same for all the entity's mentions,
+  /// so ``LinkedEntity`` keeps them.
+  static func entityFields(id: String, label: String, name: String) -> [UInt8] {
+    var writer = JSONWriter()
+    writer.appendRaw(#","label":"#)
+    writer.appendString(label)
+    writer.appendRaw(#","id":"#)
+    writer.appendString(id)
+    writer.appendRaw(#","name":"#)
+    writer.appendString(name)
+    writer.appendRaw(UInt8(ascii: "}"))
+    return writer.bytes
   }
 
   private func renderEntities(_ document: Document, into writer: inout JSONWriter) {
@@ -84,13 +96,7 @@ public struct DocumentRenderer: Sendable {
         writer.appendInt(scalars(upTo: mention.end))
         writer.appendRaw(Key.text)
         writer.appendString(utf8: UnsafeBufferPointer(rebasing: bytes[mention.start..<mention.end]))
-        writer.appendRaw(Key.label)
-        writer.appendString(mention.label)
-        writer.appendRaw(Key.id)
-        writer.appendString(mention.entityID)
-        writer.appendRaw(Key.name)
-        writer.appendString(mention.name)
-        writer.appendRaw(UInt8(ascii: "}"))
+        mention.entity.renderedFields.withUnsafeBufferPointer { writer.appendRaw(bytes: $0) }
       }
     }
     writer.appendRaw("]")
