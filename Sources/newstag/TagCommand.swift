@@ -189,7 +189,7 @@ struct TagCommand: ParsableCommand {
       built.append(LabelFilter(included: set(labels), excluded: set(excludeLabels) ?? []))
     }
     do {
-      return try Pipeline(built)
+      return try Pipeline(TermLookup.shared(by: built))
     } catch {
       throw ValidationError("\(error)")
     }

@@ -18,6 +18,8 @@ public struct Document: Sendable {
 
   public var normalized: NormalizedText?
   public var tokens: TokenList?
+  /// The tokens' ids in the term tables of later stages, when a ``TermLookup`` ran.
+  public var termIDs: [TokenTermIDs]
   public var mentions: [Mention]
   public var topics: [TopicScore]
 
@@ -27,6 +29,7 @@ public struct Document: Sendable {
     self.passthrough = passthrough
     self.normalized = nil
     self.tokens = nil
+    self.termIDs = []
     self.mentions = []
     self.topics = []
   }

@@ -3,6 +3,8 @@
 public enum Artifact: String, Sendable, CaseIterable, Hashable {
   case normalizedText
   case tokens
+  /// Token ids in the term tables of later stages, found by one probe per token.
+  case termIDs
   case mentions
   case topics
 }

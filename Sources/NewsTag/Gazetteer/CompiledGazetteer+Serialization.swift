@@ -1,6 +1,6 @@
 extension CompiledGazetteer {
   /// Identifies the layout below; bump it when anything compiled changes meaning.
-  static let serializationVersion: Int64 = 2
+  static let serializationVersion: Int64 = 3
 
   /// The compiled structure as bytes that ``init(serialized:)`` reads back
   /// in the same build of newstag (struct layouts are written as they are).
@@ -9,6 +9,7 @@ extension CompiledGazetteer {
     writer.write(Self.serializationVersion)
     writer.write(Int64(MemoryLayout<Candidate>.stride))
     writer.write(Int64(MemoryLayout<CaseRule>.stride))
+    writer.write(Int64(MemoryLayout<TermTable.Slot>.stride))
     writer.write(Int64(entities.count))
     for entity in entities {
       writer.write(entity.id)
@@ -36,7 +37,8 @@ extension CompiledGazetteer {
     var reader = BinaryReader(bytes)
     guard try reader.read(Int64.self) == Self.serializationVersion,
       try reader.read(Int64.self) == Int64(MemoryLayout<Candidate>.stride),
-      try reader.read(Int64.self) == Int64(MemoryLayout<CaseRule>.stride)
+      try reader.read(Int64.self) == Int64(MemoryLayout<CaseRule>.stride),
+      try reader.read(Int64.self) == Int64(MemoryLayout<TermTable.Slot>.stride)
     else { throw BinaryReader.Malformed() }
     let entityCount = try reader.read(Int64.self)
     guard entityCount >= 0 else { throw BinaryReader.Malformed() }

@@ -21,7 +21,7 @@
 ///
 /// - Complexity: O(n · d) for n tokens and trie depth d (in practice O(n):
 ///   most tokens are in no name at all).
-public struct EntityMatcher: Stage {
+public struct EntityMatcher: Stage, MatchesTerms {
   public let name = "entities"
   public let requires: Set<Artifact> = [.tokens]
   public let produces: Set<Artifact> = [.mentions]
@@ -31,6 +31,8 @@ public struct EntityMatcher: Stage {
   public init(gazetteer: CompiledGazetteer) {
     self.gazetteer = gazetteer
   }
+
+  public var terms: TermTable { gazetteer.terms }
 
   private struct Match {
     var start: Int
@@ -42,7 +44,7 @@ public struct EntityMatcher: Stage {
     guard let list = document.tokens else { return }
     let text = document.matchText
     document.mentions = text.string.withUTF8Bytes { bytes in
-      let matches = findMatches(list, bytes: bytes)
+      let matches = findMatches(list, termIDs: gazetteer.terms.ids(of: document), bytes: bytes)
       return matches.map { match in
         let candidate = gazetteer.candidates[match.candidate]
         let entity = gazetteer.entities[Int(candidate.entity)]
@@ -55,9 +57,10 @@ public struct EntityMatcher: Stage {
     }
   }
 
-  private func findMatches(_ list: TokenList, bytes: UnsafeBufferPointer<UInt8>) -> [Match] {
+  private func findMatches(
+    _ list: TokenList, termIDs: [Int32], bytes: UnsafeBufferPointer<UInt8>
+  ) -> [Match] {
     let tokens = list.tokens
-    let termIDs = gazetteer.terms.ids(of: list)
     var matches: [Match] = []
     var ends: [(end: Int, node: Int32)] = []
     for start in tokens.indices where termIDs[start] >= 0 {

@@ -1,7 +1,10 @@
 /// Interns token keys (lowercase UTF-8) as dense integer ids.
 ///
 /// Built once, then read-only and shared across threads: an open-addressing
-/// table of 64-bit hashes over one byte arena, every hit confirmed by bytes.
+/// table over one byte arena. A slot holds enough of its key (a hash tag,
+/// the length, the first eight bytes) that a hit on a short key, which most
+/// hits are (`на`, `за`, `ес`), is confirmed by the one slot it reads; longer
+/// keys compare their remaining bytes in the arena.
 ///
 /// - Complexity: lookup O(k) in the key's bytes, expected one probe.
 public struct TermTable: Sendable {
@@ -9,20 +12,40 @@ public struct TermTable: Sendable {
   let arena: [UInt8]
   let offsets: [Int32]
   let hashes: [UInt64]
-  /// Per slot: the high 32 bits of the term's hash, then its id + 1 (0 =
-  /// empty), so most misses are decided by one memory read. Size is a power of two.
-  let slots: [UInt64]
+  /// Size is a power of two, at least twice the number of terms.
+  let slots: [Slot]
   let mask: Int
   /// One bit per term hash in a bitset small enough for the fastest caches:
   /// most text tokens are in no name, and this rejects them without
   /// touching `slots` (about 16 bits per term: ~6 % false positives).
   let filter: [UInt64]
   let filterMask: UInt64
+  /// Tells this table from every other one, including equal copies built
+  /// elsewhere: ids looked up in one table mean nothing in another.
+  let identity = Identity()
+
+  final class Identity: Sendable {}
+
+  /// One slot, sixteen bytes.
+  struct Slot: BitwiseCopyable {
+    /// The hash's top 24 bits, the key length (capped at 255), then the
+    /// term's id + 1 in the low 32 bits; 0 for an empty slot.
+    var header: UInt64
+    /// The key's first eight bytes, zero-padded (little-endian).
+    var prefix: UInt64
+
+    static let empty = Slot(header: 0, prefix: 0)
+
+    /// The upper half of the header a key with this hash and length has.
+    @inline(__always) static func signature(hash: UInt64, length: Int) -> UInt64 {
+      (hash >> 40) << 8 | UInt64(min(length, 255))
+    }
+  }
 
   public var count: Int { hashes.count }
 
   /// A table from its stored parts, as ``init(keys:)`` made them.
-  init(arena: [UInt8], offsets: [Int32], hashes: [UInt64], slots: [UInt64]) {
+  init(arena: [UInt8], offsets: [Int32], hashes: [UInt64], slots: [Slot]) {
     self.arena = arena
     self.offsets = offsets
     self.hashes = hashes
@@ -50,32 +73,50 @@ public struct TermTable: Sendable {
 
   /// Builds the table from distinct keys; a key's id is its index in `keys`.
   public init(keys: [[UInt8]]) {
-    var arena: [UInt8] = []
-    var offsets: [Int32] = [0]
-    var hashes: [UInt64] = []
+    self.init(extending: TermTable(arena: [], offsets: [0], hashes: [], slots: []), with: keys)
+  }
+
+  /// `base`'s terms with their ids, then `keys` (which `base` must not hold)
+  /// numbered on from `base.count`.
+  public init(extending base: TermTable, with keys: [[UInt8]]) {
+    var arena = base.arena
+    var offsets = base.offsets
+    var hashes = base.hashes
     for key in keys {
       arena.append(contentsOf: key)
       offsets.append(Int32(arena.count))
       hashes.append(key.withUnsafeBytes { hashKey($0) })
     }
     var capacity = 16
-    while capacity < keys.count * 2 { capacity <<= 1 }
-    var slots = [UInt64](repeating: 0, count: capacity)
-    for (term, hash) in hashes.enumerated() {
-      var slot = Int(truncatingIfNeeded: hash) & (capacity - 1)
-      while slots[slot] != 0 { slot = (slot + 1) & (capacity - 1) }
-      slots[slot] = Self.slotValue(term: term, hash: hash)
+    while capacity < hashes.count * 2 { capacity <<= 1 }
+    var slots = [Slot](repeating: .empty, count: capacity)
+    arena.withUnsafeBufferPointer { arena in
+      for (term, hash) in hashes.enumerated() {
+        var slot = Int(truncatingIfNeeded: hash) & (capacity - 1)
+        while slots[slot].header != 0 { slot = (slot + 1) & (capacity - 1) }
+        let range = Int(offsets[term])..<Int(offsets[term + 1])
+        slots[slot] = Slot(
+          header: Slot.signature(hash: hash, length: range.count) << 32 | UInt64(term + 1),
+          prefix: Self.prefix(of: arena, range))
+      }
     }
-    self.arena = arena
-    self.offsets = offsets
-    self.hashes = hashes
-    self.slots = slots
-    self.mask = capacity - 1
-    (self.filter, self.filterMask) = Self.filter(for: hashes)
+    self.init(arena: arena, offsets: offsets, hashes: hashes, slots: slots)
   }
 
-  @inline(__always) static func slotValue(term: Int, hash: UInt64) -> UInt64 {
-    (hash & 0xFFFF_FFFF_0000_0000) | UInt64(term + 1)
+  /// The first eight bytes of the key at `range` of `bytes`, zero-padded.
+  @inline(__always)
+  static func prefix(of bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64 {
+    guard let base = bytes.baseAddress else { return 0 }
+    if range.count >= 8 {
+      return UnsafeRawPointer(base + range.lowerBound).loadUnaligned(as: UInt64.self)
+    }
+    if range.lowerBound + 8 <= bytes.count {
+      let word = UnsafeRawPointer(base + range.lowerBound).loadUnaligned(as: UInt64.self)
+      return word & ((1 << UInt64(range.count * 8)) - 1)
+    }
+    var prefix: UInt64 = 0
+    for (shift, index) in range.enumerated() { prefix |= UInt64(base[index]) << (8 * shift) }
+    return prefix
   }
 
   /// The id of `key`, or -1 when the table does not hold it.
@@ -112,8 +153,7 @@ public struct TermTable: Sendable {
   private struct Probe {
     let filter: UnsafeBufferPointer<UInt64>
     let filterMask: UInt64
-    let slots: UnsafeBufferPointer<UInt64>
-    let hashes: UnsafeBufferPointer<UInt64>
+    let slots: UnsafeBufferPointer<Slot>
     let offsets: UnsafeBufferPointer<Int32>
     let arena: UnsafeBufferPointer<UInt8>
     let mask: Int
@@ -130,21 +170,22 @@ public struct TermTable: Sendable {
     )
       -> Int32
     {
+      let signature = Slot.signature(hash: hash, length: range.count)
+      let prefix = TermTable.prefix(of: keys, range)
       var slot = Int(truncatingIfNeeded: hash) & mask
       while true {
         let entry = slots[slot]
-        if entry == 0 { return -1 }
-        let term = Int(entry & 0xFFFF_FFFF) - 1
-        if entry >> 32 == hash >> 32 && hashes[term] == hash {
+        if entry.header == 0 { return -1 }
+        if entry.header >> 32 == signature && entry.prefix == prefix {
+          let term = Int(entry.header & 0xFFFF_FFFF) - 1
+          if range.count <= 8 { return Int32(term) }
+          // Same tag, length (below 255) and first eight bytes: compare the rest.
           let start = Int(offsets[term])
           let length = Int(offsets[term + 1]) - start
-          if length == range.count {
-            guard let stored = arena.baseAddress, let wanted = keys.baseAddress else {
-              return length == 0 ? Int32(term) : -1
-            }
-            if memcmpEqual(stored + start, wanted + range.lowerBound, length) {
-              return Int32(term)
-            }
+          if length == range.count, let stored = arena.baseAddress, let wanted = keys.baseAddress,
+            memcmpEqual(stored + start + 8, wanted + range.lowerBound + 8, length - 8)
+          {
+            return Int32(term)
           }
         }
         slot = (slot + 1) & mask
@@ -155,14 +196,12 @@ public struct TermTable: Sendable {
   private func withProbe<R>(_ body: (Probe) -> R) -> R {
     filter.withUnsafeBufferPointer { filter in
       slots.withUnsafeBufferPointer { slots in
-        hashes.withUnsafeBufferPointer { hashes in
-          offsets.withUnsafeBufferPointer { offsets in
-            arena.withUnsafeBufferPointer { arena in
-              body(
-                Probe(
-                  filter: filter, filterMask: filterMask, slots: slots, hashes: hashes,
-                  offsets: offsets, arena: arena, mask: mask))
-            }
+        offsets.withUnsafeBufferPointer { offsets in
+          arena.withUnsafeBufferPointer { arena in
+            body(
+              Probe(
+                filter: filter, filterMask: filterMask, slots: slots, offsets: offsets,
+                arena: arena, mask: mask))
           }
         }
       }
@@ -172,6 +211,14 @@ public struct TermTable: Sendable {
   /// The key bytes of term `id`.
   public func key(_ id: Int32) -> ArraySlice<UInt8> {
     arena[Int(offsets[Int(id)])..<Int(offsets[Int(id) + 1])]
+  }
+
+  /// The ids of the document's tokens in this table: those a ``TermLookup``
+  /// stage found earlier, else looked up now.
+  public func ids(of document: Document) -> [Int32] {
+    if let found = document.termIDs.first(where: { $0.table === identity }) { return found.ids }
+    guard let list = document.tokens else { return [] }
+    return ids(of: list)
   }
 }
 

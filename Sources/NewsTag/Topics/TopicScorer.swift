@@ -20,7 +20,7 @@
 /// specific), at most `maximumTopics`; a kept topic implies its ancestors,
 /// which are left out (`brexit` stands for `eu-affairs` and `politics`, and
 /// says so in its `parent` and IPTC code).
-public struct TopicScorer: Stage {
+public struct TopicScorer: Stage, MatchesTerms {
   public let name = "topics"
   public let requires: Set<Artifact> = [.tokens]
   public let produces: Set<Artifact> = [.topics]
@@ -51,10 +51,12 @@ public struct TopicScorer: Stage {
     self.model = Model(lexicon)
   }
 
+  public var terms: TermTable { model.terms }
+
   public func process(_ document: inout Document) {
     guard let list = document.tokens else { return }
     var counts = CueCounts(cueCount: model.cueWeight.count)
-    model.countTerms(list, into: &counts)
+    model.countTerms(model.terms.ids(of: document), into: &counts)
     for (index, mention) in document.mentions.enumerated() {
       for cue in model.entityCues.cues(for: mention.entityID) {
         counts.add(cue, mention: index)
@@ -179,8 +181,7 @@ extension TopicScorer {
     }
 
     /// Counts every term occurrence, longest phrase first, without overlaps.
-    func countTerms(_ list: TokenList, into counts: inout CueCounts) {
-      let termIDs = terms.ids(of: list)
+    func countTerms(_ termIDs: [Int32], into counts: inout CueCounts) {
       let count = termIDs.count
       var start = 0
       while start < count {
