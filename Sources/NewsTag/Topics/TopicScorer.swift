@@ -55,17 +55,19 @@ public struct TopicScorer: Stage, MatchesTerms {
 
   public func process(_ document: inout Document) {
     guard let list = document.tokens else { return }
-    var counts = CueCounts(cueCount: model.cueWeight.count)
-    model.countTerms(model.terms.ids(of: document), into: &counts)
-    for (index, mention) in document.mentions.enumerated() {
-      for cue in model.entityCues.cues(for: mention.entityID) {
-        counts.add(cue, mention: index)
+    let termIDs = model.terms.ids(of: document)
+    let mentions = document.mentions
+    document.topics = CueCounts.counting(cueCount: model.cueWeight.count) { counts in
+      model.countTerms(termIDs, into: &counts)
+      for (index, mention) in mentions.enumerated() {
+        for cue in model.entityCues.cues(for: mention.entityID) {
+          counts.add(cue, mention: index)
+        }
+        for cue in model.labelCues.cues(for: mention.label) { counts.add(cue, mention: index) }
       }
-      for cue in model.labelCues.cues(for: mention.label) { counts.add(cue, mention: index) }
+      return model.score(
+        counts: counts, tokenCount: list.tokens.count, mentions: mentions, options: options)
     }
-    document.topics = model.score(
-      counts: counts, tokenCount: list.tokens.count, mentions: document.mentions,
-      options: options)
   }
 }
 
@@ -93,24 +95,59 @@ extension TopicScorer {
   }
 
   /// How often each cue occurred in a document, and which ones did.
+  ///
+  /// A bitset marks the cues seen; counts are kept only for those, in
+  /// scratch memory lent for one document, so nothing the size of the
+  /// lexicon is allocated or cleared per document.
   fileprivate struct CueCounts {
-    var counts: [Int32]
-    /// For entity and label cues: the first mention that matched, which names the evidence.
-    var firstMention: [Int32]
+    private let seenBits: UnsafeMutableBufferPointer<UInt64>
+    /// Per cue: its count, then the first mention that matched it (for
+    /// entity and label cues, whose evidence names the entity), or -1.
+    /// Read only for cues marked in `seenBits`.
+    private let tallies: UnsafeMutableBufferPointer<(count: Int32, firstMention: Int32)>
     /// The cues with a non-zero count, in the order first seen.
-    var seen: [Int] = []
+    private(set) var seen: [Int] = []
 
-    init(cueCount: Int) {
-      counts = [Int32](repeating: 0, count: cueCount)
-      firstMention = [Int32](repeating: -1, count: cueCount)
+    /// Runs `body` with counts for a lexicon of `cueCount` cues.
+    static func counting<Result>(cueCount: Int, _ body: (inout CueCounts) -> Result) -> Result {
+      withUnsafeTemporaryAllocation(of: UInt64.self, capacity: (cueCount + 63) / 64) { bits in
+        bits.initialize(repeating: 0)
+        return withUnsafeTemporaryAllocation(
+          of: (count: Int32, firstMention: Int32).self, capacity: cueCount
+        ) { tallies in
+          var counts = CueCounts(seenBits: bits, tallies: tallies)
+          return body(&counts)
+        }
+      }
+    }
+
+    private init(
+      seenBits: UnsafeMutableBufferPointer<UInt64>,
+      tallies: UnsafeMutableBufferPointer<(count: Int32, firstMention: Int32)>
+    ) {
+      self.seenBits = seenBits
+      self.tallies = tallies
     }
 
     mutating func add(_ cue: Int, mention: Int = -1) {
-      if counts[cue] == 0 {
+      let bit: UInt64 = 1 << UInt64(cue & 63)
+      if seenBits[cue >> 6] & bit == 0 {
+        seenBits[cue >> 6] |= bit
         seen.append(cue)
-        firstMention[cue] = Int32(mention)
+        tallies[cue] = (0, Int32(mention))
       }
-      counts[cue] += 1
+      tallies[cue].count += 1
+    }
+
+    func count(of cue: Int) -> Int32 {
+      seenBits[cue >> 6] & (1 << UInt64(cue & 63)) == 0 ? 0 : tallies[cue].count
+    }
+
+    /// The first mention that matched `cue`, for entity and label cues.
+    func firstMention(of cue: Int) -> Int? {
+      guard seenBits[cue >> 6] & (1 << UInt64(cue & 63)) != 0 else { return nil }
+      let mention = tallies[cue].firstMention
+      return mention >= 0 ? Int(mention) : nil
     }
   }
 
@@ -180,6 +217,16 @@ extension TopicScorer {
       self.labelCues = CueIndex(labelCues)
     }
 
+    /// Whether `topic` lies below `ancestor` in the taxonomy.
+    func isDescendant(_ topic: Int, of ancestor: Int) -> Bool {
+      var current = parentIndex[topic]
+      while let parent = current {
+        if parent == ancestor { return true }
+        current = parentIndex[parent]
+      }
+      return false
+    }
+
     /// Counts every term occurrence, longest phrase first, without overlaps.
     func countTerms(_ termIDs: [Int32], into counts: inout CueCounts) {
       let count = termIDs.count
@@ -213,32 +260,23 @@ extension TopicScorer {
         / TopicScorer.typicalLength
       let parentIndex = self.parentIndex
       let depth = self.depth
-      let cueText = self.cueText
-      var raw = [Double](repeating: 0, count: topics.count)
-      // Evidence per topic as (cue index, count, contribution); strings are made only for output.
-      var evidence = [[(cue: Int, count: Int, contribution: Double)]](
-        repeating: [], count: topics.count)
       // In cue order, so evidence order does not depend on the text's order.
-      for cue in counts.seen.sorted() {
-        let count = Int(counts.counts[cue])
+      let items = counts.seen.sorted().map { cue in
+        let count = Int(counts.count(of: cue))
         let tf = Double(count)
         let saturation = TopicScorer.saturation
         let contribution = cueWeight[cue] * tf * (saturation + 1) / (tf + saturation) / lengthNorm
-        let topic = cueTopic[cue]
-        raw[topic] += contribution
-        evidence[topic].append((cue, count, contribution))
+        return (cue: cue, count: count, contribution: contribution)
       }
-      var scores = raw.map { 1 - exp(-max($0, 0) / TopicScorer.calibration) }
-      // A child implies its parent: its score raises the parent's, and its
-      // evidence joins the parent's (a cue text already there is not repeated).
-      for topic in scores.indices where scores[topic] > 0 {
+      var raw = [Double](repeating: 0, count: topics.count)
+      for item in items { raw[cueTopic[item.cue]] += item.contribution }
+      let ownScores = raw.map { 1 - exp(-max($0, 0) / TopicScorer.calibration) }
+      // A child implies its parent: its score raises the parent's.
+      var scores = ownScores
+      for topic in scores.indices where ownScores[topic] > 0 {
         var ancestor = parentIndex[topic]
         while let parent = ancestor {
           if scores[parent] < scores[topic] { scores[parent] = scores[topic] }
-          for item in evidence[topic]
-          where !evidence[parent].contains(where: { cueText[$0.cue] == cueText[item.cue] }) {
-            evidence[parent].append(item)
-          }
           ancestor = parentIndex[parent]
         }
       }
@@ -268,15 +306,29 @@ extension TopicScorer {
         if hiding.isEmpty { break }
         pool.removeAll { hiding.contains($0) }
       }
+      // Evidence, only for the topics shown: the topic's own cues, then those
+      // of each scoring descendant (taxonomy order, parents first), a cue
+      // text already there not repeated.
+      func evidence(for shown: Int) -> [(cue: Int, count: Int, contribution: Double)] {
+        var evidence = items.filter { cueTopic[$0.cue] == shown }
+        for topic in topics.indices where topic != shown && ownScores[topic] > 0 {
+          guard isDescendant(topic, of: shown) else { continue }
+          for item in items where cueTopic[item.cue] == topic {
+            if !evidence.contains(where: { cueText[$0.cue] == cueText[item.cue] }) {
+              evidence.append(item)
+            }
+          }
+        }
+        return evidence
+      }
       return ranked.map { index in
         let topic = topics[index]
         return TopicScore(
           id: topic.id, label: topic.label, iptc: topic.iptc, parent: topic.parent,
           score: scores[index],
-          evidence: evidence[index].sorted { $0.contribution > $1.contribution }.map { item in
+          evidence: evidence(for: index).sorted { $0.contribution > $1.contribution }.map { item in
             TopicScore.Evidence(
-              cue: counts.firstMention[item.cue] >= 0
-                ? mentions[Int(counts.firstMention[item.cue])].name : cueName[item.cue],
+              cue: counts.firstMention(of: item.cue).map { mentions[$0].name } ?? cueName[item.cue],
               count: item.count,
               contribution: item.contribution)
           })
