@@ -80,30 +80,71 @@ public struct Normalizer: Stage {
   /// touches a non-ASCII byte (a word mixing Latin and Cyrillic needs one),
   /// and every scalar is in a range that is its own NFC form.
   ///
-  /// - Complexity: O(n) with one table read per byte and no decoding; most
-  ///   news documents pass, and skip ``survey(_:)``.
+  /// Eight bytes are screened at once while they hold only ASCII and the
+  /// bytes of two-byte Latin, Greek and Cyrillic letters (leads C2–D3 and
+  /// continuations); a word with any other byte is screened byte by byte.
+  ///
+  /// - Complexity: O(n) with no decoding; most news documents pass, and
+  ///   skip ``survey(_:)``.
   static func isCertainlyUnchanged(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    screenFlags.withUnsafeBufferPointer { flags in
-      var touching: UInt8 = 0
-      var risky: UInt8 = 0
+    guard let base = bytes.baseAddress else { return true }
+    return screenFlags.withUnsafeBufferPointer { flags in
+      let count = bytes.count
+      let high: UInt64 = 0x8080_8080_8080_8080
+      // Flags (bit 0 alphanumeric, bit 1 non-ASCII) of the byte before `index`.
       var previous: UInt8 = 0
       var index = 0
-      while index < bytes.count {
-        let current = flags[Int(bytes[index])]
-        // An ASCII alphanumeric next to a non-ASCII byte, in either order.
-        touching |= (previous & (current >> 1)) | ((previous >> 1) & current)
-        risky |= current
-        if current & 8 != 0 {
-          // U+2000–U+207F (E2 80/81 ..) are safe but for the two quads U+2000, U+2001.
-          let next = index + 1 < bytes.count ? bytes[index + 1] : 0
-          let third = index + 2 < bytes.count ? bytes[index + 2] : 0
-          if !(next == 0x80 || next == 0x81) || (next == 0x80 && third <= 0x81) { return false }
+      while index + 8 <= count {
+        let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+        let nonASCII = word & high
+        let low = word & ~high
+        // Per byte, bit 7 set when the byte's low seven bits lie in lower...upper.
+        func inRange(_ bits: UInt64, _ lower: UInt8, _ upper: UInt8) -> UInt64 {
+          let atLeast = bits &+ UInt64(0x80 - lower) &* 0x0101_0101_0101_0101
+          let above = bits &+ UInt64(0x7F - upper) &* 0x0101_0101_0101_0101
+          return atLeast & ~above & high
         }
-        previous = current
-        index += 1
+        let alphanumeric =
+          (inRange(low | 0x2020_2020_2020_2020, 0x61, 0x7A) | inRange(low, 0x30, 0x39)) & ~nonASCII
+        // Non-ASCII bytes other than continuations (80–BF) and leads C2–D3.
+        let unusual = nonASCII & inRange(low, 0x4C, 0x7F) & ~inRange(low, 0x50, 0x53)
+        if unusual != 0 {
+          guard screen(bytes, flags, index..<index + 8, previous: &previous) else { return false }
+          index += 8
+          continue
+        }
+        let touching = (alphanumeric << 8 & nonASCII) | (nonASCII << 8 & alphanumeric)
+        let first = UInt8(truncatingIfNeeded: (alphanumeric >> 7) & 1 | (nonASCII >> 6) & 2)
+        if touching != 0 || previous & (first >> 1) != 0 || (previous >> 1) & first != 0 {
+          return false
+        }
+        previous = UInt8(truncatingIfNeeded: (alphanumeric >> 63) | (nonASCII >> 62) & 2)
+        index += 8
       }
-      return touching & 1 == 0 && risky & 4 == 0
+      return screen(bytes, flags, index..<count, previous: &previous)
     }
+  }
+
+  /// ``isCertainlyUnchanged(_:)`` for the bytes at `range`, one at a time;
+  /// `previous` carries the flags of the byte before, in and out.
+  private static func screen(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ flags: UnsafeBufferPointer<UInt8>, _ range: Range<Int>,
+    previous: inout UInt8
+  ) -> Bool {
+    for index in range {
+      let current = flags[Int(bytes[index])]
+      // An ASCII alphanumeric next to a non-ASCII byte, in either order.
+      if ((previous & (current >> 1)) | ((previous >> 1) & current)) & 1 != 0 { return false }
+      if current & 4 != 0 { return false }
+      if current & 8 != 0 {
+        // U+2000–U+207F (E2 80/81 ..) are safe but for the two quads U+2000, U+2001.
+        let next = index + 1 < bytes.count ? bytes[index + 1] : 0
+        let third = index + 2 < bytes.count ? bytes[index + 2] : 0
+        if !(next == 0x80 || next == 0x81) || (next == 0x80 && third <= 0x81) { return false }
+      }
+      previous = current
+    }
+    return true
   }
 
   /// Per ASCII byte: bit 0 = part of a word, bit 1 = a Latin look-alike of a Cyrillic letter.
