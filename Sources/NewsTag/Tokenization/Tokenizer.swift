@@ -107,6 +107,11 @@ public struct Tokenizer: Stage {
 
     var index = 0
     while index < bytes.count {
+      // Most separators are one space, which changes nothing.
+      if bytes[index] == 0x20 {
+        index += 1
+        continue
+      }
       let (value, length) = decodeScalar(bytes, at: index)
       let scalarClass = classOf(value)
       guard scalarClass.isWordPart && scalarClass != .ignorable else {
@@ -131,32 +136,41 @@ public struct Tokenizer: Stage {
       // (a byte order mark, direction marks) stay outside the token.
       var visibleEnd = index
       scan: while position < bytes.count {
-        // Fast path for the bulk of a word: lowercase letters after a letter
-        // (two-byte Cyrillic or ASCII) are their own key bytes.
-        if sawLetter && previousWasDigit == false {
+        // Fast path for the bulk of a word: lowercase letters (two-byte
+        // Cyrillic or ASCII) are their own key bytes, and a letter after
+        // anything but a digit continues the token.
+        if previousWasDigit != true {
+          // Wrapping arithmetic: offsets stay below the buffer's count.
           var run = position
           while run < bytes.count {
             let lead = bytes[run]
-            if lead >= 0x61 && lead <= 0x7A {
+            if lead &- 0x61 < 26 {
               keys[keyCount] = lead
-              keyCount += 1
-              run += 1
-            } else if (lead == 0xD0 || lead == 0xD1) && run + 1 < bytes.count,
-              classes[Int(((UInt32(lead) & 0x1F) << 6) | (UInt32(bytes[run + 1]) & 0x3F))]
+              keyCount &+= 1
+              run &+= 1
+            } else if (lead == 0xD0 || lead == 0xD1) && run &+ 1 < bytes.count,
+              classes[Int(((UInt32(lead) & 0x1F) << 6) | (UInt32(bytes[run &+ 1]) & 0x3F))]
                 == .lowerLetter
             {
               keys[keyCount] = lead
-              keys[keyCount + 1] = bytes[run + 1]
-              keyCount += 2
-              run += 2
+              keys[keyCount &+ 1] = bytes[run &+ 1]
+              keyCount &+= 2
+              run &+= 2
             } else {
               break
             }
           }
           if run > position {
             token.shape.insert(.hasLower)
+            sawLetter = true
+            previousWasDigit = false
             position = run
             visibleEnd = run
+            // An ASCII space or punctuation mark ends the token.
+            if run < bytes.count, bytes[run] < 0x80 {
+              let next = classes[Int(bytes[run])]
+              if !next.isWordPart && next != .joiner { break scan }
+            }
             continue scan
           }
         }
