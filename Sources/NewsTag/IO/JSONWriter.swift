@@ -173,23 +173,20 @@ public struct JSONWriter {
 
   /// Appends `value` in decimal, padded with leading zeros to at least `width` digits.
   private mutating func appendDecimal(_ value: UInt64, width: Int) {
-    var digitCount = 1
-    var rest = value / 10
-    while rest != 0 {
-      digitCount += 1
-      rest /= 10
-    }
-    let length = max(digitCount, width)
-    let start = bytes.count
-    bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: length))
-    bytes.withUnsafeMutableBufferPointer { output in
-      var index = start + length - 1
+    // Digits are written backwards into a small buffer, then appended at once.
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+      var start = 20
       var rest = value
-      while rest != 0 {
-        output[index] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
+      repeat {
+        start -= 1
+        digits[start] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest % 10)
         rest /= 10
-        index -= 1
+      } while rest != 0
+      while 20 - start < width {
+        start -= 1
+        digits[start] = UInt8(ascii: "0")
       }
+      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start..<20]))
     }
   }
 

@@ -270,7 +270,8 @@ extension TopicScorer {
       }
       var raw = [Double](repeating: 0, count: topics.count)
       for item in items { raw[cueTopic[item.cue]] += item.contribution }
-      let ownScores = raw.map { 1 - exp(-max($0, 0) / TopicScorer.calibration) }
+      // Most topics have no cue in a document: no exp for them (1 − e⁰ = 0).
+      let ownScores = raw.map { $0 <= 0 ? 0 : 1 - exp(-$0 / TopicScorer.calibration) }
       // A child implies its parent: its score raises the parent's.
       var scores = ownScores
       for topic in scores.indices where ownScores[topic] > 0 {
