@@ -63,20 +63,27 @@ public struct EntityMatcher: Stage, MatchesTerms {
     let tokens = list.tokens
     var matches: [Match] = []
     var ends: [(end: Int, node: Int32)] = []
-    for start in tokens.indices where termIDs[start] >= 0 {
-      ends.removeAll(keepingCapacity: true)
-      var node = PhraseIndex.root
-      var position = start
-      while position < tokens.count, termIDs[position] >= 0 {
-        node = gazetteer.phrases.child(of: node, term: termIDs[position])
-        if node < 0 { break }
-        position += 1
-        if !gazetteer.phrases.payloadRange(of: node).isEmpty { ends.append((position, node)) }
-      }
-      for (end, node) in ends.reversed() {
-        if let candidate = bestCandidate(at: node, tokens: tokens, start: start, bytes: bytes) {
-          matches.append(Match(start: start, end: end, candidate: candidate))
-          break
+    termIDs.withUnsafeBufferPointer { termIDs in
+      gazetteer.phrases.withWalker { phrases in
+        for start in termIDs.indices where termIDs[start] >= 0 {
+          // Most tokens in the table start no name: one array read says so.
+          var node = phrases.child(of: PhraseIndex.root, term: termIDs[start])
+          if node < 0 { continue }
+          ends.removeAll(keepingCapacity: true)
+          var position = start + 1
+          while true {
+            if phrases.hasPayload(node) { ends.append((position, node)) }
+            guard position < termIDs.count, termIDs[position] >= 0 else { break }
+            node = phrases.child(of: node, term: termIDs[position])
+            if node < 0 { break }
+            position += 1
+          }
+          for (end, node) in ends.reversed() {
+            if let candidate = bestCandidate(at: node, tokens: tokens, start: start, bytes: bytes) {
+              matches.append(Match(start: start, end: end, candidate: candidate))
+              break
+            }
+          }
         }
       }
     }

@@ -73,11 +73,11 @@ public struct PhraseIndex: Sendable {
     self.rootChildren = Self.rootChildren(edgeKeys: keys, edgeChildren: children)
   }
 
-  @inline(__always) private static func edgeKey(_ parent: Int32, _ term: Int32) -> UInt64 {
+  @inline(__always) fileprivate static func edgeKey(_ parent: Int32, _ term: Int32) -> UInt64 {
     (UInt64(UInt32(bitPattern: parent)) << 32) | UInt64(UInt32(bitPattern: term))
   }
 
-  @inline(__always) private static func slot(for key: UInt64, mask: Int) -> Int {
+  @inline(__always) fileprivate static func slot(for key: UInt64, mask: Int) -> Int {
     Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 20) & mask
   }
 
@@ -99,6 +99,51 @@ public struct PhraseIndex: Sendable {
   /// Indices into `payloads` for `node`; empty when no phrase ends there.
   @inline(__always) public func payloadRange(of node: Int32) -> Range<Int> {
     Int(payloadOffsets[Int(node)])..<Int(payloadOffsets[Int(node) + 1])
+  }
+
+  /// The index's arrays borrowed as buffers, for walking every phrase of a
+  /// document without touching the arrays' reference counts per step.
+  public struct Walker {
+    fileprivate let rootChildren: UnsafeBufferPointer<Int32>
+    fileprivate let edgeKeys: UnsafeBufferPointer<UInt64>
+    fileprivate let edgeChildren: UnsafeBufferPointer<Int32>
+    fileprivate let payloadOffsets: UnsafeBufferPointer<Int32>
+    fileprivate let mask: Int
+
+    /// The node reached from `node` by `term`, or -1.
+    @inline(__always) public func child(of node: Int32, term: Int32) -> Int32 {
+      if node == PhraseIndex.root {
+        return Int(term) < rootChildren.count ? rootChildren[Int(term)] : -1
+      }
+      let key = PhraseIndex.edgeKey(node, term)
+      var slot = PhraseIndex.slot(for: key, mask: mask)
+      while true {
+        let child = edgeChildren[slot]
+        if child == 0 { return -1 }
+        if edgeKeys[slot] == key { return child - 1 }
+        slot = (slot + 1) & mask
+      }
+    }
+
+    /// Whether some phrase ends at `node`.
+    @inline(__always) public func hasPayload(_ node: Int32) -> Bool {
+      payloadOffsets[Int(node)] != payloadOffsets[Int(node) + 1]
+    }
+  }
+
+  public func withWalker<Result>(_ body: (Walker) -> Result) -> Result {
+    rootChildren.withUnsafeBufferPointer { rootChildren in
+      edgeKeys.withUnsafeBufferPointer { edgeKeys in
+        edgeChildren.withUnsafeBufferPointer { edgeChildren in
+          payloadOffsets.withUnsafeBufferPointer { payloadOffsets in
+            body(
+              Walker(
+                rootChildren: rootChildren, edgeKeys: edgeKeys, edgeChildren: edgeChildren,
+                payloadOffsets: payloadOffsets, mask: mask))
+          }
+        }
+      }
+    }
   }
 }
 

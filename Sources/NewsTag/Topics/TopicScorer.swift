@@ -229,26 +229,30 @@ extension TopicScorer {
 
     /// Counts every term occurrence, longest phrase first, without overlaps.
     func countTerms(_ termIDs: [Int32], into counts: inout CueCounts) {
-      let count = termIDs.count
-      var start = 0
-      while start < count {
-        var node = PhraseIndex.root
-        var position = start
-        var best: (end: Int, node: Int32)? = nil
-        while position < count, termIDs[position] >= 0 {
-          node = phrases.child(of: node, term: termIDs[position])
-          if node < 0 { break }
-          position += 1
-          if !phrases.payloadRange(of: node).isEmpty { best = (position, node) }
+      termIDs.withUnsafeBufferPointer { termIDs in
+        phrases.withWalker { walker in
+          let count = termIDs.count
+          var start = 0
+          while start < count {
+            var node = PhraseIndex.root
+            var position = start
+            var best: (end: Int, node: Int32)? = nil
+            while position < count, termIDs[position] >= 0 {
+              node = walker.child(of: node, term: termIDs[position])
+              if node < 0 { break }
+              position += 1
+              if walker.hasPayload(node) { best = (position, node) }
+            }
+            guard let match = best else {
+              start += 1
+              continue
+            }
+            for slot in phrases.payloadRange(of: match.node) {
+              counts.add(Int(phrases.payloads[slot]))
+            }
+            start = match.end
+          }
         }
-        guard let match = best else {
-          start += 1
-          continue
-        }
-        for slot in phrases.payloadRange(of: match.node) {
-          counts.add(Int(phrases.payloads[slot]))
-        }
-        start = match.end
       }
     }
 
