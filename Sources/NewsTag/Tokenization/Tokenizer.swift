@@ -142,6 +142,20 @@ public struct Tokenizer: Stage {
         if previousWasDigit != true {
           // Wrapping arithmetic: offsets stay below the buffer's count.
           var run = position
+          // Two Cyrillic lowercase letters at a time: а…я and ѐ…џ
+          // (U+0430–U+045F) are the byte pairs D0 B0 … D1 9F.
+          @inline(__always) func isLowercasePair(_ bits: UInt32) -> Bool {
+            UInt16(truncatingIfNeeded: bits).byteSwapped &- 0xD0B0 <= 0xD19F - 0xD0B0
+          }
+          if let base = bytes.baseAddress {
+            while run &+ 4 <= bytes.count {
+              let quad = UnsafeRawPointer(base + run).loadUnaligned(as: UInt32.self)
+              guard isLowercasePair(quad), isLowercasePair(quad >> 16) else { break }
+              UnsafeMutableRawPointer(keys + keyCount).storeBytes(of: quad, as: UInt32.self)
+              keyCount &+= 4
+              run &+= 4
+            }
+          }
           while run < bytes.count {
             let lead = bytes[run]
             if lead &- 0x61 < 26 {
