@@ -1,0 +1,99 @@
+/// The taxonomy and lexicons compiled for scoring: topics, cue weights, and
+/// the phrase index of every term form. Immutable, shared by all threads.
+public final class TopicModel: Sendable {
+  let topics: [Topic]
+  let terms: TermTable
+  let phrases: PhraseIndex
+  let parentIndex: [Int?]
+  /// Distance from the top-level subject (0 for a subject).
+  let depth: [Int]
+  let cueTopic: [Int]
+  let cueWeight: [Double]
+  let cueName: [String]
+  /// Cues with the same text share a number, so evidence merges without comparing strings.
+  let cueText: [Int]
+  let entityCues: CueIndex
+  let labelCues: CueIndex
+
+  public init(_ lexicon: TopicLexicon) {
+    var topicIndexByID: [String: Int] = [:]
+    for (index, topic) in lexicon.topics.enumerated() { topicIndexByID[topic.id] = index }
+    let parentIndex = lexicon.topics.map { topicIndexByID[$0.parent] }
+    self.topics = lexicon.topics
+    self.parentIndex = parentIndex
+    self.depth = parentIndex.indices.map { topic in
+      var depth = 0
+      var ancestor = parentIndex[topic]
+      while let parent = ancestor {
+        depth += 1
+        ancestor = parentIndex[parent]
+      }
+      return depth
+    }
+    self.cueTopic = lexicon.cues.map { topicIndexByID[$0.topic] ?? 0 }
+    self.cueWeight = lexicon.cues.map(\.weight)
+    self.cueName = lexicon.cues.map(\.cue)
+    var textNumbers: [String: Int] = [:]
+    self.cueText = lexicon.cues.map { cue in
+      if let number = textNumbers[cue.cue] { return number }
+      textNumbers[cue.cue] = textNumbers.count
+      return textNumbers.count - 1
+    }
+    var termBuilder = TermTableBuilder()
+    var phraseBuilder = PhraseIndexBuilder()
+    var entityCues: [String: [Int]] = [:]
+    var labelCues: [String: [Int]] = [:]
+    let normalizer = Normalizer()
+    let tokenizer = Tokenizer()
+    for (index, cue) in lexicon.cues.enumerated() {
+      switch cue.kind {
+      case .entity(let id): entityCues[id, default: []].append(index)
+      case .label(let label): labelCues[label, default: []].append(index)
+      case .term(let forms, let partOfSpeech):
+        let phrases = TermForms.phrases(
+          of: cue.cue, forms: forms, partOfSpeech: partOfSpeech, normalizer: normalizer,
+          tokenizer: tokenizer)
+        for phrase in phrases {
+          phraseBuilder.insert(
+            phrase.map { termBuilder.intern(Array($0.utf8)) }, payload: Int32(index))
+        }
+      }
+    }
+    self.terms = termBuilder.build()
+    self.phrases = phraseBuilder.build()
+    self.entityCues = CueIndex(entityCues)
+    self.labelCues = CueIndex(labelCues)
+  }
+
+  /// Whether `topic` lies below `ancestor` in the taxonomy.
+  func isDescendant(_ topic: Int, of ancestor: Int) -> Bool {
+    var current = parentIndex[topic]
+    while let parent = current {
+      if parent == ancestor { return true }
+      current = parentIndex[parent]
+    }
+    return false
+  }
+}
+
+/// Cues by entity id or label, looked up by the bytes of the string (one
+/// hash and probe, not `String` hashing, for each of a document's mentions).
+struct CueIndex: Sendable {
+  private let keys: TermTable
+  private let cues: [[Int]]
+
+  init(_ cuesByKey: [String: [Int]]) {
+    let entries = cuesByKey.sorted { $0.key < $1.key }
+    keys = TermTable(keys: entries.map { Array($0.key.utf8) })
+    cues = entries.map(\.value)
+  }
+
+  func cues(for key: String) -> [Int] {
+    guard
+      let id = key.utf8.withContiguousStorageIfAvailable({
+        keys.id(of: UnsafeRawBufferPointer($0))
+      }), id >= 0
+    else { return [] }
+    return cues[Int(id)]
+  }
+}
