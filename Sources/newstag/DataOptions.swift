@@ -17,7 +17,7 @@ struct DataOptions: ParsableArguments {
       """)
   var noDefaultGazetteers = false
 
-  @Flag(help: "Compile the gazetteers afresh instead of reading the compiled cache.")
+  @Flag(help: "Compile the gazetteers and topics afresh instead of reading the compiled cache.")
   var noCache = false
 
   /// The files to load, defaults first.
@@ -77,6 +77,19 @@ struct DataOptions: ParsableArguments {
       throw ExitCode.failure
     }
     return lexicon
+  }
+
+  /// The compiled topic model, read from the cache when the same taxonomy
+  /// and lexicons were compiled before; on any error prints every diagnostic and fails.
+  func topicModel(files: GazetteerFiles) throws -> TopicModel {
+    let cache = noCache ? nil : GazetteerCache.standard
+    let key = files.taxonomy.flatMap { taxonomy in
+      cache?.key(for: [taxonomy] + files.topicLexicons)
+    }
+    if let cache, let key, let cached = cache.loadTopicModel(key: key) { return cached }
+    let model = TopicModel(try topicLexicon(files: files))
+    if let cache, let key { cache.store(model, key: key) }
+    return model
   }
 
   func report(_ diagnostics: [Diagnostic]) {

@@ -178,7 +178,7 @@ struct TagCommand: ParsableCommand {
       case .topics:
         built.append(
           TopicScorer(
-            lexicon: try data.topicLexicon(files: files),
+            model: try data.topicModel(files: files),
             options: .init(maximumTopics: maximumTopics, threshold: topicThreshold)))
       }
     }

@@ -9,21 +9,14 @@ extension CompiledGazetteer {
     writer.write(Self.serializationVersion)
     writer.write(Int64(MemoryLayout<Candidate>.stride))
     writer.write(Int64(MemoryLayout<CaseRule>.stride))
-    writer.write(Int64(MemoryLayout<TermTable.Slot>.stride))
     writer.write(Int64(entities.count))
     for entity in entities {
       writer.write(entity.id)
       writer.write(entity.label)
       writer.write(entity.name)
     }
-    writer.write(terms.arena)
-    writer.write(terms.offsets)
-    writer.write(terms.hashes)
-    writer.write(terms.slots)
-    writer.write(phrases.edgeKeys)
-    writer.write(phrases.edgeChildren)
-    writer.write(phrases.payloadOffsets)
-    writer.write(phrases.payloads)
+    terms.write(to: &writer)
+    phrases.write(to: &writer)
     writer.write(candidates)
     writer.write(rules)
     writer.write(surfaces)
@@ -37,8 +30,7 @@ extension CompiledGazetteer {
     var reader = BinaryReader(bytes)
     guard try reader.read(Int64.self) == Self.serializationVersion,
       try reader.read(Int64.self) == Int64(MemoryLayout<Candidate>.stride),
-      try reader.read(Int64.self) == Int64(MemoryLayout<CaseRule>.stride),
-      try reader.read(Int64.self) == Int64(MemoryLayout<TermTable.Slot>.stride)
+      try reader.read(Int64.self) == Int64(MemoryLayout<CaseRule>.stride)
     else { throw BinaryReader.Malformed() }
     let entityCount = try reader.read(Int64.self)
     guard entityCount >= 0 else { throw BinaryReader.Malformed() }
@@ -50,21 +42,14 @@ extension CompiledGazetteer {
           id: try reader.readString(), label: try reader.readString(), name: try reader.readString()
         ))
     }
-    let terms = TermTable(
-      arena: try reader.readArray(), offsets: try reader.readArray(),
-      hashes: try reader.readArray(),
-      slots: try reader.readArray())
-    let phrases = PhraseIndex(
-      edgeKeys: try reader.readArray(), edgeChildren: try reader.readArray(),
-      payloadOffsets: try reader.readArray(), payloads: try reader.readArray())
+    let terms = try TermTable(reading: &reader)
+    let phrases = try PhraseIndex(reading: &reader)
     let candidates: [Candidate] = try reader.readArray()
     let rules: [CaseRule] = try reader.readArray()
     let surfaces: [UInt8] = try reader.readArray()
     let phraseCount = try reader.read(Int64.self)
     let maximumPhraseLength = try reader.read(Int64.self)
-    guard reader.isAtEnd, terms.slots.count.nonzeroBitCount == 1,
-      phrases.edgeChildren.count.nonzeroBitCount == 1, !phrases.payloadOffsets.isEmpty,
-      candidates.allSatisfy({ Int($0.entity) < entities.count })
+    guard reader.isAtEnd, candidates.allSatisfy({ Int($0.entity) < entities.count })
     else { throw BinaryReader.Malformed() }
     self.init(
       entities: entities, terms: terms, phrases: phrases, candidates: candidates, rules: rules,

@@ -6,9 +6,9 @@ import FoundationEssentials
   import Darwin
 #endif
 
-/// Compiled gazetteers kept on disk, keyed by the content of their source
-/// files and by the newstag build that compiled them, so start-up skips
-/// parsing and compiling whenever nothing changed.
+/// Compiled gazetteers and topic models kept on disk, keyed by the content
+/// of their source files and by the newstag build that compiled them, so
+/// start-up skips parsing and compiling whenever nothing changed.
 ///
 /// Only clean compilations (no errors) are stored. Writes are atomic (a
 /// temporary file renamed into place); a missing, stale or damaged cache file
@@ -49,17 +49,36 @@ public struct GazetteerCache: Sendable {
   }
 
   public func load(key: String) -> CompiledGazetteer? {
-    guard let bytes = try? readWholeFile(path(for: key)) else { return nil }
+    guard let bytes = try? readWholeFile(path(for: key, kind: .gazetteer)) else { return nil }
     return try? CompiledGazetteer(serialized: bytes)
   }
 
   /// Stores a compiled gazetteer; failures are ignored (the cache is an optimisation).
   public func store(_ gazetteer: CompiledGazetteer, key: String) {
     guard gazetteer.diagnostics.allSatisfy({ $0.severity != .error }) else { return }
+    store(gazetteer.serialized(), kind: .gazetteer, key: key)
+  }
+
+  public func loadTopicModel(key: String) -> TopicModel? {
+    guard let bytes = try? readWholeFile(path(for: key, kind: .topics)) else { return nil }
+    return try? TopicModel(serialized: bytes)
+  }
+
+  /// Stores a compiled topic model (made from a lexicon without errors).
+  public func store(_ model: TopicModel, key: String) {
+    store(model.serialized(), kind: .topics, key: key)
+  }
+
+  /// What a cache file holds; the name its files start with.
+  enum Kind: String, CaseIterable {
+    case gazetteer
+    case topics
+  }
+
+  private func store(_ bytes: [UInt8], kind: Kind, key: String) {
     try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-    let target = path(for: key)
+    let target = path(for: key, kind: kind)
     let temporary = target + ".\(getpid()).tmp"
-    let bytes = gazetteer.serialized()
     let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
     guard descriptor >= 0 else { return }
     var written = 0
@@ -74,15 +93,15 @@ public struct GazetteerCache: Sendable {
     }
     close(descriptor)
     if !complete || rename(temporary, target) != 0 { unlink(temporary) }
-    prune(keeping: 8)
+    prune(kind, keeping: 8)
   }
 
-  /// Deletes all but the `count` most recently written compiled gazetteers.
-  func prune(keeping count: Int) {
+  /// Deletes all but the `count` most recently written files of `kind`.
+  func prune(_ kind: Kind, keeping count: Int) {
     guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
       return
     }
-    let files = names.filter { $0.hasPrefix("gazetteer-") && $0.hasSuffix(".bin") }.map {
+    let files = names.filter { $0.hasPrefix(kind.rawValue + "-") && $0.hasSuffix(".bin") }.map {
       name -> (path: String, modified: Int) in
       var info = stat()
       let path = directory + "/" + name
@@ -94,7 +113,9 @@ public struct GazetteerCache: Sendable {
     }
   }
 
-  func path(for key: String) -> String { directory + "/gazetteer-" + key + ".bin" }
+  func path(for key: String, kind: Kind) -> String {
+    directory + "/" + kind.rawValue + "-" + key + ".bin"
+  }
 
   private func hex(_ value: UInt64) -> String {
     let digits = String(value, radix: 16)

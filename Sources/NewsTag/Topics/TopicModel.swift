@@ -15,13 +15,28 @@ public final class TopicModel: Sendable {
   let entityCues: CueIndex
   let labelCues: CueIndex
 
-  public init(_ lexicon: TopicLexicon) {
-    var topicIndexByID: [String: Int] = [:]
-    for (index, topic) in lexicon.topics.enumerated() { topicIndexByID[topic.id] = index }
-    let parentIndex = lexicon.topics.map { topicIndexByID[$0.parent] }
-    self.topics = lexicon.topics
+  /// A model from its stored parts (``init(serialized:)``).
+  init(
+    topics: [Topic], terms: TermTable, phrases: PhraseIndex, parentIndex: [Int?],
+    cueTopic: [Int], cueWeight: [Double], cueName: [String], cueText: [Int],
+    entityCues: CueIndex, labelCues: CueIndex
+  ) {
+    self.topics = topics
+    self.terms = terms
+    self.phrases = phrases
     self.parentIndex = parentIndex
-    self.depth = parentIndex.indices.map { topic in
+    self.depth = Self.depths(parentIndex)
+    self.cueTopic = cueTopic
+    self.cueWeight = cueWeight
+    self.cueName = cueName
+    self.cueText = cueText
+    self.entityCues = entityCues
+    self.labelCues = labelCues
+  }
+
+  /// Each topic's distance from its top-level subject.
+  private static func depths(_ parentIndex: [Int?]) -> [Int] {
+    parentIndex.indices.map { topic in
       var depth = 0
       var ancestor = parentIndex[topic]
       while let parent = ancestor {
@@ -30,6 +45,15 @@ public final class TopicModel: Sendable {
       }
       return depth
     }
+  }
+
+  public init(_ lexicon: TopicLexicon) {
+    var topicIndexByID: [String: Int] = [:]
+    for (index, topic) in lexicon.topics.enumerated() { topicIndexByID[topic.id] = index }
+    let parentIndex = lexicon.topics.map { topicIndexByID[$0.parent] }
+    self.topics = lexicon.topics
+    self.parentIndex = parentIndex
+    self.depth = Self.depths(parentIndex)
     self.cueTopic = lexicon.cues.map { topicIndexByID[$0.topic] ?? 0 }
     self.cueWeight = lexicon.cues.map(\.weight)
     self.cueName = lexicon.cues.map(\.cue)
@@ -79,8 +103,14 @@ public final class TopicModel: Sendable {
 /// Cues by entity id or label, looked up by the bytes of the string (one
 /// hash and probe, not `String` hashing, for each of a document's mentions).
 struct CueIndex: Sendable {
-  private let keys: TermTable
-  private let cues: [[Int]]
+  let keys: TermTable
+  /// Per key id, the cues it stands for.
+  let cues: [[Int]]
+
+  init(keys: TermTable, cues: [[Int]]) {
+    self.keys = keys
+    self.cues = cues
+  }
 
   init(_ cuesByKey: [String: [Int]]) {
     let entries = cuesByKey.sorted { $0.key < $1.key }

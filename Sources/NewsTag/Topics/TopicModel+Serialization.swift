@@ -1,0 +1,80 @@
+extension TopicModel {
+  /// Identifies the layout below; bump it when anything compiled changes meaning.
+  static let serializationVersion: Int64 = 1
+
+  /// The compiled model as bytes that ``init(serialized:)`` reads back in
+  /// the same build of newstag.
+  func serialized() -> [UInt8] {
+    var writer = BinaryWriter()
+    writer.write(Self.serializationVersion)
+    writer.write(Int64(topics.count))
+    for topic in topics {
+      for field in [topic.id, topic.parent, topic.iptc, topic.label, topic.bulgarianLabel] {
+        writer.write(field)
+      }
+    }
+    terms.write(to: &writer)
+    phrases.write(to: &writer)
+    writer.write(parentIndex.map { Int64($0 ?? -1) })
+    writer.write(cueTopic.map(Int64.init))
+    writer.write(cueWeight)
+    writer.write(Int64(cueName.count))
+    for name in cueName { writer.write(name) }
+    writer.write(cueText.map(Int64.init))
+    for index in [entityCues, labelCues] {
+      index.keys.write(to: &writer)
+      writer.write(Int64(index.cues.count))
+      for cues in index.cues { writer.write(cues.map(Int64.init)) }
+    }
+    return writer.bytes
+  }
+
+  /// Reads ``serialized()`` output back; throws on anything unexpected.
+  convenience init(serialized bytes: [UInt8]) throws(BinaryReader.Malformed) {
+    var reader = BinaryReader(bytes)
+    guard try reader.read(Int64.self) == Self.serializationVersion else {
+      throw BinaryReader.Malformed()
+    }
+    func count() throws(BinaryReader.Malformed) -> Int {
+      let count = try reader.read(Int64.self)
+      guard count >= 0, count <= Int64(bytes.count) else { throw BinaryReader.Malformed() }
+      return Int(count)
+    }
+    var topics: [Topic] = []
+    for _ in 0..<(try count()) {
+      topics.append(
+        Topic(
+          id: try reader.readString(), parent: try reader.readString(),
+          iptc: try reader.readString(), label: try reader.readString(),
+          bulgarianLabel: try reader.readString()))
+    }
+    let terms = try TermTable(reading: &reader)
+    let phrases = try PhraseIndex(reading: &reader)
+    let parentIndex: [Int?] = try reader.readArray(Int64.self).map { $0 < 0 ? nil : Int($0) }
+    let cueTopic = try reader.readArray(Int64.self).map { Int($0) }
+    let cueWeight: [Double] = try reader.readArray()
+    var cueName: [String] = []
+    for _ in 0..<(try count()) { cueName.append(try reader.readString()) }
+    let cueText = try reader.readArray(Int64.self).map { Int($0) }
+    var indexes: [CueIndex] = []
+    for _ in 0..<2 {
+      let keys = try TermTable(reading: &reader)
+      var cues: [[Int]] = []
+      for _ in 0..<(try count()) { cues.append(try reader.readArray(Int64.self).map { Int($0) }) }
+      guard cues.count == keys.count else { throw BinaryReader.Malformed() }
+      indexes.append(CueIndex(keys: keys, cues: cues))
+    }
+    let cueCount = cueWeight.count
+    guard reader.isAtEnd, parentIndex.count == topics.count,
+      parentIndex.allSatisfy({ ($0 ?? 0) < topics.count }),
+      cueTopic.count == cueCount, cueName.count == cueCount, cueText.count == cueCount,
+      cueTopic.allSatisfy({ $0 >= 0 && $0 < topics.count }),
+      phrases.payloads.allSatisfy({ $0 >= 0 && Int($0) < cueCount }),
+      indexes.allSatisfy({ $0.cues.joined().allSatisfy { $0 >= 0 && $0 < cueCount } })
+    else { throw BinaryReader.Malformed() }
+    self.init(
+      topics: topics, terms: terms, phrases: phrases, parentIndex: parentIndex,
+      cueTopic: cueTopic, cueWeight: cueWeight, cueName: cueName, cueText: cueText,
+      entityCues: indexes[0], labelCues: indexes[1])
+  }
+}
