@@ -26,7 +26,7 @@ extension CompiledGazetteer {
   }
 
   /// Reads ``serialized()`` output back; throws on anything unexpected.
-  init(serialized bytes: [UInt8]) throws(BinaryReader.Malformed) {
+  convenience init(serialized bytes: [UInt8]) throws(BinaryReader.Malformed) {
     var reader = BinaryReader(bytes)
     guard try reader.read(Int64.self) == Self.serializationVersion,
       try reader.read(Int64.self) == Int64(MemoryLayout<Candidate>.stride),

@@ -1,7 +1,8 @@
 /// Gazetteer entries compiled for matching: every name and generated article
 /// form as a phrase of interned token keys, with the case rules to check
-/// against the text. Built once, immutable, shared by all threads.
-public struct CompiledGazetteer: Sendable {
+/// against the text. Built once, immutable, shared by all threads (a class:
+/// stages and closures that hold it copy one reference, not twenty arrays).
+public final class CompiledGazetteer: Sendable {
   /// How one token of a name constrains the casing of the text token (§5.5).
   struct CaseRule: Sendable, BitwiseCopyable {
     enum Kind: UInt8, Sendable, BitwiseCopyable {

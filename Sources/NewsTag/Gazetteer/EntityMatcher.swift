@@ -22,9 +22,9 @@
 /// - Complexity: O(n · d) for n tokens and trie depth d (in practice O(n):
 ///   most tokens are in no name at all).
 public struct EntityMatcher: Stage, MatchesTerms {
-  public let name = "entities"
-  public let requires: Set<Artifact> = [.tokens]
-  public let produces: Set<Artifact> = [.mentions]
+  public var name: String { "entities" }
+  public var requires: Set<Artifact> { [.tokens] }
+  public var produces: Set<Artifact> { [.mentions] }
 
   public let gazetteer: CompiledGazetteer
 

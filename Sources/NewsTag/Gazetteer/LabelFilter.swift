@@ -3,9 +3,9 @@
 ///
 /// The driver puts it last, so topic scoring still sees every mention.
 public struct LabelFilter: Stage {
-  public let name = "label-filter"
-  public let requires: Set<Artifact> = [.mentions]
-  public let produces: Set<Artifact> = []
+  public var name: String { "label-filter" }
+  public var requires: Set<Artifact> { [.mentions] }
+  public var produces: Set<Artifact> { [] }
 
   /// Labels to keep; nil keeps all.
   public let included: Set<String>?

@@ -9,9 +9,9 @@
 ///
 /// - Complexity: O(n) for n tokens, expected one probe each.
 public struct TermLookup: Stage {
-  public let name = "lookup"
-  public let requires: Set<Artifact> = [.tokens]
-  public let produces: Set<Artifact> = [.termIDs]
+  public var name: String { "lookup" }
+  public var requires: Set<Artifact> { [.tokens] }
+  public var produces: Set<Artifact> { [.termIDs] }
 
   private let union: TermTable
   private let tables: [TermTable.Identity]

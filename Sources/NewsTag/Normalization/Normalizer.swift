@@ -13,9 +13,9 @@
 ///
 /// - Complexity: O(n) in the text's bytes.
 public struct Normalizer: Stage {
-  public let name = "normalize"
-  public let requires: Set<Artifact> = []
-  public let produces: Set<Artifact> = [.normalizedText]
+  public var name: String { "normalize" }
+  public var requires: Set<Artifact> { [] }
+  public var produces: Set<Artifact> { [.normalizedText] }
 
   private let table = ScalarTable.shared
 

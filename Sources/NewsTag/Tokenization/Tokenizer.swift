@@ -16,9 +16,9 @@
 ///
 /// - Complexity: O(n) in the text's bytes; one table read per scalar.
 public struct Tokenizer: Stage {
-  public let name = "tokenize"
-  public let requires: Set<Artifact> = [.normalizedText]
-  public let produces: Set<Artifact> = [.tokens]
+  public var name: String { "tokenize" }
+  public var requires: Set<Artifact> { [.normalizedText] }
+  public var produces: Set<Artifact> { [.tokens] }
 
   private let table = ScalarTable.shared
 

@@ -21,9 +21,9 @@
 /// which are left out (`brexit` stands for `eu-affairs` and `politics`, and
 /// says so in its `parent` and IPTC code).
 public struct TopicScorer: Stage, MatchesTerms {
-  public let name = "topics"
-  public let requires: Set<Artifact> = [.tokens]
-  public let produces: Set<Artifact> = [.topics]
+  public var name: String { "topics" }
+  public var requires: Set<Artifact> { [.tokens] }
+  public var produces: Set<Artifact> { [.topics] }
 
   public struct Options: Sendable {
     public var maximumTopics = 3
