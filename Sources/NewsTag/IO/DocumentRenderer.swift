@@ -30,7 +30,7 @@ public struct DocumentRenderer: Sendable {
       writer.appendRaw(",")
       writer.appendString(field.key)
       writer.appendRaw(":")
-      writer.appendRaw(field.rawJSONValue)
+      writer.appendRaw(string: field.rawJSONValue)
     }
     if includeEntities { renderEntities(document, into: &writer) }
     if includeTopics { renderTopics(document.topics, into: &writer) }
@@ -144,7 +144,7 @@ public struct DocumentRenderer: Sendable {
     var first = true
     func key(_ name: String) {
       writer.appendRaw(first ? "\"" : ",\"")
-      writer.appendRaw(name)
+      writer.appendRaw(string: name)
       writer.appendRaw("\":")
       first = false
     }

@@ -74,7 +74,8 @@ public struct JSONWriter {
   }
 
   /// Appends `s` as it is: it must already be valid JSON text (or punctuation).
-  public mutating func appendRaw(_ s: String) {
+  /// Literals go to ``appendRaw(_:)-(StaticString)``, which costs no reference count.
+  public mutating func appendRaw(string s: String) {
     if let done: Void = s.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) {
       return done
     }

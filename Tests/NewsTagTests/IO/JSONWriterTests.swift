@@ -83,11 +83,12 @@ struct JSONWriterTests {
   func appendRaw() {
     let text = written { writer in
       writer.appendRaw("{\"a\":")
+      writer.appendRaw(string: "\"b\"")
       [UInt8]("[1, \"ж\"]".utf8).withUnsafeBufferPointer { writer.appendRaw(bytes: $0) }
       writer.appendRaw(UInt8(ascii: "}"))
       writer.appendRaw(UInt8(ascii: "\n"))
     }
-    #expect(text == "{\"a\":[1, \"ж\"]}\n")
+    #expect(text == "{\"a\":\"b\"[1, \"ж\"]}\n")
   }
 
   @Test(
