@@ -3,13 +3,56 @@
 /// The writer only appends: the caller emits the punctuation (`{`, `:`, `,`) with
 /// ``appendRaw(_:)-(UInt8)`` and the values with the typed methods. Output is deterministic: the
 /// same calls always produce the same bytes.
-public struct JSONWriter {
-  /// The JSON text written so far. Clear it with `removeAll(keepingCapacity: true)` to reuse the
-  /// storage for the next record.
-  public var bytes: [UInt8]
+///
+/// The writer owns its buffer and cannot be copied, so an append is a capacity check and a
+/// store, with no reference count or uniqueness check (a document's output is a few hundred
+/// appends).
+public struct JSONWriter: ~Copyable {
+  private var storage: UnsafeMutablePointer<UInt8>
+  private var capacity: Int
+  /// The number of bytes written.
+  public private(set) var count = 0
 
-  public init() {
-    bytes = []
+  /// A writer with room for `capacity` bytes before it grows.
+  public init(capacity: Int = 256) {
+    self.capacity = max(capacity, 16)
+    storage = .allocate(capacity: self.capacity)
+  }
+
+  deinit { storage.deallocate() }
+
+  /// The JSON text written so far, as a new array.
+  public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: storage, count: count)) }
+
+  /// Makes room for `extra` more bytes.
+  @inline(__always)
+  private mutating func reserve(_ extra: Int) {
+    if count &+ extra > capacity { grow(toFit: count + extra) }
+  }
+
+  private mutating func grow(toFit needed: Int) {
+    var newCapacity = capacity * 2
+    while newCapacity < needed { newCapacity *= 2 }
+    let newStorage = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+    newStorage.initialize(from: storage, count: count)
+    storage.deallocate()
+    storage = newStorage
+    capacity = newCapacity
+  }
+
+  @inline(__always)
+  private mutating func put(_ byte: UInt8) {
+    reserve(1)
+    storage[count] = byte
+    count &+= 1
+  }
+
+  @inline(__always)
+  private mutating func put(_ source: UnsafeBufferPointer<UInt8>) {
+    guard let base = source.baseAddress else { return }
+    reserve(source.count)
+    (storage + count).initialize(from: base, count: source.count)
+    count &+= source.count
   }
 
   /// Appends `s` as a quoted JSON string.
@@ -31,9 +74,9 @@ public struct JSONWriter {
   /// Appends the well-formed UTF-8 text `bytes` as a quoted JSON string, escaped as by
   /// ``appendString(_:)``.
   public mutating func appendString(utf8 source: UnsafeBufferPointer<UInt8>) {
-    bytes.append(quote)
+    put(quote)
     guard let base = source.baseAddress else {
-      bytes.append(quote)
+      put(quote)
       return
     }
     let count = source.count
@@ -70,36 +113,34 @@ public struct JSONWriter {
       runStart = index
     }
     appendRun(base, runStart..<count)
-    bytes.append(quote)
+    put(quote)
   }
 
   /// Appends `s` as it is: it must already be valid JSON text (or punctuation).
   /// Literals go to ``appendRaw(_:)-(StaticString)``, which costs no reference count.
   public mutating func appendRaw(string s: String) {
-    if let done: Void = s.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) {
-      return done
-    }
-    bytes.append(contentsOf: s.utf8)
+    var s = s
+    s.withUTF8 { put($0) }
   }
 
   /// Appends a static string's bytes as they are (fixed keys and punctuation).
   public mutating func appendRaw(_ s: StaticString) {
-    bytes.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
+    put(UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
   }
 
   /// Appends one byte as it is, typically punctuation such as `{`, `,` or `\n`.
   public mutating func appendRaw(_ byte: UInt8) {
-    bytes.append(byte)
+    put(byte)
   }
 
   /// Appends bytes as they are, such as a raw value range taken from ``JSONObjectScanner``.
   public mutating func appendRaw(bytes source: UnsafeBufferPointer<UInt8>) {
-    bytes.append(contentsOf: source)
+    put(source)
   }
 
   /// Appends an integer in decimal, without building a `String`.
   public mutating func appendInt(_ v: Int) {
-    if v < 0 { bytes.append(UInt8(ascii: "-")) }
+    if v < 0 { put(UInt8(ascii: "-")) }
     appendDecimal(UInt64(v.magnitude), width: 1)
   }
 
@@ -124,7 +165,7 @@ public struct JSONWriter {
     let fraction: UInt64
     if scaled < 0x1p64 {
       let units = UInt64(scaled)
-      if units != 0, v < 0 { bytes.append(UInt8(ascii: "-")) }
+      if units != 0, v < 0 { put(UInt8(ascii: "-")) }
       appendDecimal(units / scale, width: 1)
       fraction = units % scale
     } else {
@@ -135,7 +176,7 @@ public struct JSONWriter {
         whole += 1
         scaledFraction = 0
       }
-      if v < 0 { bytes.append(UInt8(ascii: "-")) }
+      if v < 0 { put(UInt8(ascii: "-")) }
       if whole < 0x1p64 {
         appendDecimal(UInt64(whole), width: 1)
       } else {
@@ -144,7 +185,7 @@ public struct JSONWriter {
       fraction = UInt64(scaledFraction)
     }
     if fractionDigits > 0 {
-      bytes.append(UInt8(ascii: "."))
+      put(UInt8(ascii: "."))
       appendDecimal(fraction, width: fractionDigits)
     }
   }
@@ -154,21 +195,20 @@ public struct JSONWriter {
   @inline(__always)
   private mutating func appendRun(_ base: UnsafePointer<UInt8>, _ range: Range<Int>) {
     if range.isEmpty { return }
-    bytes.append(
-      contentsOf: UnsafeBufferPointer(start: base + range.lowerBound, count: range.count))
+    put(UnsafeBufferPointer(start: base + range.lowerBound, count: range.count))
   }
 
   @inline(__always)
   private mutating func appendEscape(_ letter: UInt8) {
-    bytes.append(backslash)
-    bytes.append(letter)
+    put(backslash)
+    put(letter)
   }
 
   private mutating func appendUnicodeEscape(_ unit: UInt16) {
-    bytes.append(backslash)
-    bytes.append(UInt8(ascii: "u"))
+    put(backslash)
+    put(UInt8(ascii: "u"))
     for shift in stride(from: 12, through: 0, by: -4) {
-      bytes.append(hexDigits[Int(unit >> UInt16(shift) & 0xF)])
+      put(hexDigits[Int(unit >> UInt16(shift) & 0xF)])
     }
   }
 
@@ -187,7 +227,7 @@ public struct JSONWriter {
         start -= 1
         digits[start] = UInt8(ascii: "0")
       }
-      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start..<20]))
+      put(UnsafeBufferPointer(rebasing: digits[start..<20]))
     }
   }
 

@@ -142,8 +142,8 @@ public struct TaggingRun: Sendable {
 
   /// One record to one output line (newline included).
   func process(_ record: Record) -> Output {
-    var writer = JSONWriter()
-    writer.bytes.reserveCapacity(record.bytes.count / 2 + 512)
+    // Output is about as long as the input (entities and topics instead of the text).
+    var writer = JSONWriter(capacity: record.bytes.count + record.bytes.count / 4 + 512)
     let source = record.input.path
     let clock = ContinuousClock()
     var steps: [Double] = profile ? Array(repeating: 0, count: pipeline.stages.count + 2) : []
