@@ -85,8 +85,8 @@ extension TopicScorer {
     /// entity and label cues, whose evidence names the entity), or -1.
     /// Read only for cues marked in `seenBits`.
     private let tallies: UnsafeMutableBufferPointer<(count: Int32, firstMention: Int32)>
-    /// The cues with a non-zero count, in the order first seen.
-    private(set) var seen: [Int] = []
+    /// How many cues have a non-zero count.
+    private(set) var seenCount = 0
 
     /// Runs `body` with counts for a lexicon of `cueCount` cues.
     static func counting<Result>(cueCount: Int, _ body: (inout CueCounts) -> Result) -> Result {
@@ -113,10 +113,21 @@ extension TopicScorer {
       let bit: UInt64 = 1 << UInt64(cue & 63)
       if seenBits[cue >> 6] & bit == 0 {
         seenBits[cue >> 6] |= bit
-        seen.append(cue)
+        seenCount += 1
         tallies[cue] = (0, Int32(mention))
       }
       tallies[cue].count += 1
+    }
+
+    /// Calls `body` with each cue that has a non-zero count, in lexicon order.
+    func forEachSeenCue(_ body: (Int) -> Void) {
+      for (word, bits) in seenBits.enumerated() {
+        var rest = bits
+        while rest != 0 {
+          body(word << 6 | rest.trailingZeroBitCount)
+          rest &= rest &- 1
+        }
+      }
     }
 
     func count(of cue: Int) -> Int32 {
@@ -171,18 +182,25 @@ extension TopicScorer {
     let parentIndex = model.parentIndex
     let depth = model.depth
     // In cue order, so evidence order does not depend on the text's order.
-    let items = counts.seen.sorted().map { cue in
+    var items: [(cue: Int, count: Int, contribution: Double)] = []
+    items.reserveCapacity(counts.seenCount)
+    counts.forEachSeenCue { cue in
       let count = Int(counts.count(of: cue))
       let tf = Double(count)
       let saturation = TopicScorer.saturation
       let contribution =
         model.cueWeight[cue] * tf * (saturation + 1) / (tf + saturation) / lengthNorm
-      return (cue: cue, count: count, contribution: contribution)
+      items.append((cue: cue, count: count, contribution: contribution))
     }
-    var raw = [Double](repeating: 0, count: model.topics.count)
-    for item in items { raw[model.cueTopic[item.cue]] += item.contribution }
-    // Most model.topics have no cue in a document: no exp for them (1 − e⁰ = 0).
-    let ownScores = raw.map { $0 <= 0 ? 0 : 1 - exp(-$0 / TopicScorer.calibration) }
+    let topicCount = model.topics.count
+    // Raw scores, then calibrated in place; most topics have no cue in a
+    // document, and need no exp (1 − e⁰ = 0).
+    var ownScores = [Double](repeating: 0, count: topicCount)
+    for item in items { ownScores[model.cueTopic[item.cue]] += item.contribution }
+    for topic in 0..<topicCount {
+      let raw = ownScores[topic]
+      ownScores[topic] = raw <= 0 ? 0 : 1 - exp(-raw / TopicScorer.calibration)
+    }
     // A child implies its parent: its score raises the parent's.
     var scores = ownScores
     for topic in scores.indices where ownScores[topic] > 0 {
@@ -196,10 +214,17 @@ extension TopicScorer {
     // `eu-affairs` and `politics` (its `parent` and IPTC code name them), and
     // the slots go to other subjects. A topic cut by the slot limit implies
     // nothing, so its ancestors compete on their own scores.
-    var pool = scores.indices.filter { scores[$0] >= options.threshold && scores[$0] > 0 }
+    var pool: [Int] = []
+    pool.reserveCapacity(topicCount)
+    for topic in 0..<topicCount where scores[topic] >= options.threshold && scores[topic] > 0 {
+      pool.append(topic)
+    }
     var ranked: [Int] = []
+    var implied = [Bool](repeating: false, count: topicCount)
+    var visible: [Int] = []
+    visible.reserveCapacity(topicCount)
     while true {
-      var implied = [Bool](repeating: false, count: model.topics.count)
+      for index in implied.indices { implied[index] = false }
       for topic in pool {
         var ancestor = parentIndex[topic]
         while let parent = ancestor {
@@ -208,22 +233,26 @@ extension TopicScorer {
         }
       }
       // Best first; on equal scores the more specific topic, then taxonomy order.
-      let visible = pool.filter { !implied[$0] }.sorted {
+      visible.removeAll(keepingCapacity: true)
+      for topic in pool where !implied[topic] { visible.append(topic) }
+      visible.sort {
         if scores[$0] != scores[$1] { return scores[$0] > scores[$1] }
         if depth[$0] != depth[$1] { return depth[$0] > depth[$1] }
         return $0 < $1
       }
       ranked = Array(visible.prefix(options.maximumTopics))
-      let hiding = Set(visible.dropFirst(options.maximumTopics).filter { parentIndex[$0] != nil })
+      let hiding = visible.dropFirst(options.maximumTopics).filter { parentIndex[$0] != nil }
       if hiding.isEmpty { break }
       pool.removeAll { hiding.contains($0) }
     }
-    // Evidence, only for the model.topics shown: the topic's own cues, then those
+    // Evidence, only for the topics shown: the topic's own cues, then those
     // of each scoring descendant (taxonomy order, parents first), a cue
     // text already there not repeated.
     func evidence(for shown: Int) -> [(cue: Int, count: Int, contribution: Double)] {
-      var evidence = items.filter { model.cueTopic[$0.cue] == shown }
-      for topic in model.topics.indices where topic != shown && ownScores[topic] > 0 {
+      var evidence: [(cue: Int, count: Int, contribution: Double)] = []
+      evidence.reserveCapacity(items.count)
+      for item in items where model.cueTopic[item.cue] == shown { evidence.append(item) }
+      for topic in 0..<topicCount where topic != shown && ownScores[topic] > 0 {
         guard model.isDescendant(topic, of: shown) else { continue }
         for item in items where model.cueTopic[item.cue] == topic {
           if !evidence.contains(where: { model.cueText[$0.cue] == model.cueText[item.cue] }) {
