@@ -169,17 +169,20 @@ struct TagCommand: ParsableCommand {
   private func makePipeline() throws -> Pipeline {
     let files = try data.files()
     var built: [any Stage] = []
+    var gazetteer: CompiledGazetteer?
     for stage in stages {
       switch stage {
       case .normalize: built.append(Normalizer())
       case .tokenize: built.append(Tokenizer())
       case .entities:
-        built.append(EntityMatcher(gazetteer: try data.compiledGazetteer(files: files)))
+        let compiled = try data.compiledGazetteer(files: files)
+        gazetteer = compiled
+        built.append(EntityMatcher(gazetteer: compiled))
       case .topics:
-        built.append(
-          TopicScorer(
-            model: try data.topicModel(files: files),
-            options: .init(maximumTopics: maximumTopics, threshold: topicThreshold)))
+        let scorer = TopicScorer(
+          model: try data.topicModel(files: files),
+          options: .init(maximumTopics: maximumTopics, threshold: topicThreshold))
+        built.append(gazetteer.map { scorer.linked(to: $0) } ?? scorer)
       }
     }
     if labels != nil || excludeLabels != nil {

@@ -9,12 +9,23 @@ public final class LinkedEntity: Sendable {
   public let name: String
   /// The fields every mention of the entity repeats in the output, as JSON.
   let renderedFields: [UInt8]
+  /// The ``CompiledGazetteer/serial`` of the gazetteer that made the entity
+  /// (0 for none), and the entity's index in it: stages linked to that
+  /// gazetteer look per-entity data up by index rather than by id string.
+  let gazetteerSerial: UInt64
+  let index: Int32
 
-  public init(id: String, label: String, name: String) {
+  public convenience init(id: String, label: String, name: String) {
+    self.init(id: id, label: label, name: name, gazetteerSerial: 0, index: -1)
+  }
+
+  init(id: String, label: String, name: String, gazetteerSerial: UInt64, index: Int32) {
     self.id = id
     self.label = label
     self.name = name
     self.renderedFields = DocumentRenderer.entityFields(id: id, label: label, name: name)
+    self.gazetteerSerial = gazetteerSerial
+    self.index = index
   }
 }
 

@@ -36,11 +36,13 @@ extension CompiledGazetteer {
     guard entityCount >= 0 else { throw BinaryReader.Malformed() }
     var entities: [LinkedEntity] = []
     entities.reserveCapacity(Int(entityCount))
-    for _ in 0..<entityCount {
+    let serial = Self.newSerial()
+    for index in 0..<entityCount {
       entities.append(
         LinkedEntity(
-          id: try reader.readString(), label: try reader.readString(), name: try reader.readString()
-        ))
+          id: try reader.readString(), label: try reader.readString(),
+          name: try reader.readString(),
+          gazetteerSerial: serial, index: Int32(index)))
     }
     let terms = try TermTable(reading: &reader)
     let phrases = try PhraseIndex(reading: &reader)
@@ -52,7 +54,8 @@ extension CompiledGazetteer {
     guard reader.isAtEnd, candidates.allSatisfy({ Int($0.entity) < entities.count })
     else { throw BinaryReader.Malformed() }
     self.init(
-      entities: entities, terms: terms, phrases: phrases, candidates: candidates, rules: rules,
+      serial: serial, entities: entities, terms: terms, phrases: phrases, candidates: candidates,
+      rules: rules,
       surfaces: surfaces, phraseCount: Int(phraseCount),
       maximumPhraseLength: Int(maximumPhraseLength))
   }

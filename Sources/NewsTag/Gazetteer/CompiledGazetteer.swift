@@ -32,6 +32,9 @@ public final class CompiledGazetteer: Sendable {
   }
 
   public let entities: [LinkedEntity]
+  /// A random number telling this gazetteer from every other one in the
+  /// process (never 0); its entities carry it.
+  let serial: UInt64
   let terms: TermTable
   let phrases: PhraseIndex
   let candidates: [Candidate]
@@ -45,10 +48,15 @@ public final class CompiledGazetteer: Sendable {
   /// The longest phrase in tokens.
   public let maximumPhraseLength: Int
 
+  /// A serial for a new gazetteer.
+  static func newSerial() -> UInt64 { UInt64.random(in: 1...UInt64.max) }
+
   init(
-    entities: [LinkedEntity], terms: TermTable, phrases: PhraseIndex, candidates: [Candidate],
+    serial: UInt64, entities: [LinkedEntity], terms: TermTable, phrases: PhraseIndex,
+    candidates: [Candidate],
     rules: [CaseRule], surfaces: [UInt8], phraseCount: Int, maximumPhraseLength: Int
   ) {
+    self.serial = serial
     self.entities = entities
     self.terms = terms
     self.phrases = phrases
@@ -75,9 +83,13 @@ public final class CompiledGazetteer: Sendable {
     var candidatesByPhrase: [[Int32]: [Int]] = [:]
     var maximumLength = 0
 
+    let serial = Self.newSerial()
     for entry in entries {
       let entityIndex = Int32(entities.count)
-      entities.append(LinkedEntity(id: entry.id, label: entry.label, name: entry.name))
+      entities.append(
+        LinkedEntity(
+          id: entry.id, label: entry.label, name: entry.name, gazetteerSerial: serial,
+          index: entityIndex))
       for entryName in entry.names {
         let name = entryName.text
         let tokens: NameTokens
@@ -147,6 +159,7 @@ public final class CompiledGazetteer: Sendable {
         }
       }
     }
+    self.serial = serial
     self.entities = entities
     self.terms = termBuilder.build()
     self.phrases = phraseBuilder.build()

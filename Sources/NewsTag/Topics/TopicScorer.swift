@@ -44,9 +44,45 @@ public struct TopicScorer: Stage, MatchesTerms {
   /// the stage (as closures and existentials do) costs one reference count.
   let model: TopicModel
 
+  /// Each entity's cues, when the scorer is linked to the gazetteer that
+  /// makes the document's mentions.
+  let linkedCues: LinkedCues?
+
   public init(model: TopicModel, options: Options = Options()) {
+    self.init(model: model, options: options, linkedCues: nil)
+  }
+
+  private init(model: TopicModel, options: Options, linkedCues: LinkedCues?) {
     self.model = model
     self.options = options
+    self.linkedCues = linkedCues
+  }
+
+  /// This scorer with the cues of every entity of `gazetteer` (its entity
+  /// cues, then its label's) found in advance: a mention of that gazetteer
+  /// then costs an index, not a hash of its id and label.
+  public func linked(to gazetteer: CompiledGazetteer) -> TopicScorer {
+    TopicScorer(model: model, options: options, linkedCues: LinkedCues(model, gazetteer))
+  }
+
+  final class LinkedCues: Sendable {
+    let gazetteerSerial: UInt64
+    /// Entity `e`'s cues are `cues[offsets[e]..<offsets[e + 1]]`.
+    let offsets: [Int32]
+    let cues: [Int32]
+
+    init(_ model: TopicModel, _ gazetteer: CompiledGazetteer) {
+      var offsets: [Int32] = [0]
+      var cues: [Int32] = []
+      for entity in gazetteer.entities {
+        for cue in model.entityCues.cues(for: entity.id) { cues.append(Int32(cue)) }
+        for cue in model.labelCues.cues(for: entity.label) { cues.append(Int32(cue)) }
+        offsets.append(Int32(cues.count))
+      }
+      self.gazetteerSerial = gazetteer.serial
+      self.offsets = offsets
+      self.cues = cues
+    }
   }
 
   public init(lexicon: TopicLexicon, options: Options = Options()) {
@@ -62,10 +98,16 @@ public struct TopicScorer: Stage, MatchesTerms {
     document.topics = CueCounts.counting(cueCount: model.cueWeight.count) { counts in
       countTerms(termIDs, into: &counts)
       for (index, mention) in mentions.enumerated() {
-        for cue in model.entityCues.cues(for: mention.entityID) {
-          counts.add(cue, mention: index)
+        let entity = mention.entity
+        if let linked = linkedCues, entity.gazetteerSerial == linked.gazetteerSerial {
+          let position = Int(entity.index)
+          for slot in Int(linked.offsets[position])..<Int(linked.offsets[position + 1]) {
+            counts.add(Int(linked.cues[slot]), mention: index)
+          }
+          continue
         }
-        for cue in model.labelCues.cues(for: mention.label) { counts.add(cue, mention: index) }
+        for cue in model.entityCues.cues(for: entity.id) { counts.add(cue, mention: index) }
+        for cue in model.labelCues.cues(for: entity.label) { counts.add(cue, mention: index) }
       }
       return score(
         counts: counts, tokenCount: list.tokens.count, mentions: mentions, options: options)
