@@ -1,11 +1,12 @@
 /// The ordered stages a document passes through.
 ///
 /// ```
-/// Document ─▶ Normalizer ─▶ Tokenizer ─▶ EntityMatcher ─▶ TopicScorer ─▶ Document
-///             matching form  tokens+keys   mentions         topics
+/// Document ─▶ Normalizer ─▶ Tokenizer ─▶ (TermLookup) ─▶ EntityMatcher ─▶ TopicScorer ─▶ Document
+///             matching form  tokens+keys   term ids        mentions         topics
 /// ```
 /// Any prefix or subset works as long as each stage's requirements are
-/// produced earlier; construction checks that.
+/// produced earlier; construction checks that. ``TermLookup/shared(by:)``
+/// adds the lookup when two stages match terms.
 public struct Pipeline: Sendable {
   public let stages: [any Stage]
 
