@@ -15,11 +15,17 @@ public enum UTF8Validation {
   }
 
   /// Whether `bytes` is well-formed UTF-8.
+  public static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    firstInvalidOffset(bytes) == nil
+  }
+
+  /// Where the first scalar that breaks well-formedness starts, or nil when
+  /// `bytes` is well-formed UTF-8.
   ///
   /// - Complexity: O(n), about eight bytes per step for text in the
   ///   scripts news is written in.
-  public static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard let base = bytes.baseAddress else { return true }
+  public static func firstInvalidOffset(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    guard let base = bytes.baseAddress else { return nil }
     let count = bytes.count
     let high: UInt64 = 0x8080_8080_8080_8080
     var index = 0
@@ -46,14 +52,17 @@ public enum UTF8Validation {
       // Exactly, from the scalar this word's first byte belongs to, to the
       // first scalar boundary past the word.
       let start = carried != 0 ? index - 1 : index
-      guard let end = validScalars(base, from: start, to: index + 8, limit: count) else {
-        return false
+      switch checkScalars(base, from: start, to: index + 8, limit: count) {
+      case .end(let end): index = end
+      case .invalid(let offset): return offset
       }
-      index = end
       carried = 0
     }
     let start = carried != 0 ? index - 1 : index
-    return validScalars(base, from: start, to: count, limit: count) != nil
+    if case .invalid(let offset) = checkScalars(base, from: start, to: count, limit: count) {
+      return offset
+    }
+    return nil
   }
 
   /// Whether some byte of `word` is zero (exact for the word as a whole).
@@ -62,13 +71,18 @@ public enum UTF8Validation {
     (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 != 0
   }
 
+  private enum ScalarCheck {
+    /// Every scalar was well-formed; the last one ends here.
+    case end(Int)
+    /// The scalar starting here is not.
+    case invalid(at: Int)
+  }
+
   /// Checks whole scalars from `start` (a scalar boundary) until one ends at
   /// or past `target`; none may reach past `limit`.
-  ///
-  /// - Returns: where the last scalar checked ends, or nil at the first error.
-  private static func validScalars(
+  private static func checkScalars(
     _ base: UnsafePointer<UInt8>, from start: Int, to target: Int, limit: Int
-  ) -> Int? {
+  ) -> ScalarCheck {
     var index = start
     while index < target {
       let lead = base[index]
@@ -88,14 +102,16 @@ public enum UTF8Validation {
         length = 4
         if lead == 0xF0 { lower = 0x90 }  // overlong below U+10000
         if lead == 0xF4 { upper = 0x8F }  // past U+10FFFF
-      default: return nil
+      default: return .invalid(at: index)
       }
-      guard index + length <= limit else { return nil }
+      guard index + length <= limit else { return .invalid(at: index) }
       let second = base[index + 1]
-      guard second >= lower && second <= upper else { return nil }
-      for offset in 2..<length where base[index + offset] & 0xC0 != 0x80 { return nil }
+      guard second >= lower && second <= upper else { return .invalid(at: index) }
+      for offset in 2..<length where base[index + offset] & 0xC0 != 0x80 {
+        return .invalid(at: index)
+      }
       index += length
     }
-    return index
+    return .end(index)
   }
 }

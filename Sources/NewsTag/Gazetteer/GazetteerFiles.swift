@@ -36,7 +36,7 @@ public struct GazetteerFiles: Sendable {
     for relative in relativePaths {
       let path = base + relative
       let bytes = try readWholeFile(path)
-      guard bytes.withUnsafeBufferPointer({ firstInvalidUTF8Offset($0) }) == nil else {
+      guard bytes.withUnsafeBufferPointer({ UTF8Validation.firstInvalidOffset($0) }) == nil else {
         throw InputError(path: path, reason: "not valid UTF-8")
       }
       files.add(

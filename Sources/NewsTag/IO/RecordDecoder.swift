@@ -35,7 +35,7 @@ public struct RecordDecoder: Sendable {
   {
     /// A failure, named as invalid UTF-8 whenever the line has any.
     func failure(_ id: String?, _ message: String) -> Failure {
-      if let offset = firstInvalidUTF8Offset(bytes) {
+      if let offset = UTF8Validation.firstInvalidOffset(bytes) {
         return Failure(id: nil, message: "invalid UTF-8 at byte \(offset)")
       }
       return Failure(id: id, message: message)
@@ -93,7 +93,7 @@ public struct RecordDecoder: Sendable {
   public func document(fromText bytes: UnsafeBufferPointer<UInt8>, id: String) throws(Failure)
     -> Document
   {
-    if let offset = firstInvalidUTF8Offset(bytes) {
+    if let offset = UTF8Validation.firstInvalidOffset(bytes) {
       throw Failure(id: id, message: "invalid UTF-8 at byte \(offset)")
     }
     let text = String(decoding: bytes, as: UTF8.self)
@@ -108,54 +108,4 @@ public struct RecordDecoder: Sendable {
     }
     return document
   }
-}
-
-/// The offset of the first byte that breaks UTF-8 well-formedness, or nil.
-///
-/// - Complexity: O(n); ASCII runs are skipped eight bytes at a time.
-func firstInvalidUTF8Offset(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-  var index = 0
-  let count = bytes.count
-  guard let base = bytes.baseAddress else { return nil }
-  let raw = UnsafeRawPointer(base)
-  while index < count {
-    if index + 8 <= count
-      && raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0
-    {
-      index += 8
-      continue
-    }
-    let lead = bytes[index]
-    if lead < 0x80 {
-      index += 1
-      continue
-    }
-    let length: Int
-    var minimum: UInt8 = 0x80
-    var maximum: UInt8 = 0xBF
-    switch lead {
-    case 0xC2...0xDF: length = 2
-    case 0xE0:
-      length = 3
-      minimum = 0xA0
-    case 0xE1...0xEC, 0xEE...0xEF: length = 3
-    case 0xED:
-      length = 3
-      maximum = 0x9F
-    case 0xF0:
-      length = 4
-      minimum = 0x90
-    case 0xF1...0xF3: length = 4
-    case 0xF4:
-      length = 4
-      maximum = 0x8F
-    default: return index
-    }
-    guard index + length <= count else { return index }
-    let second = bytes[index + 1]
-    guard second >= minimum && second <= maximum else { return index }
-    for offset in 2..<length where bytes[index + offset] & 0xC0 != 0x80 { return index }
-    index += length
-  }
-  return nil
 }

@@ -75,6 +75,12 @@ struct UTF8ValidationTests {
       let actual = slice.withUnsafeBufferPointer(UTF8Validation.string)
       #expect(actual == expected, "\(slice)")
       if actual != expected { return }
+      // The first invalid scalar starts where the longest valid prefix ends.
+      let offset = slice.withUnsafeBufferPointer(UTF8Validation.firstInvalidOffset)
+      #expect((offset == nil) == (expected != nil))
+      if let offset {
+        #expect(String(validating: slice[..<offset], as: UTF8.self) != nil, "\(slice)")
+      }
     }
   }
 }
