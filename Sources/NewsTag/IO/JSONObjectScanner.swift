@@ -292,18 +292,9 @@ private struct Scanner {
       }
       isFirst = false
       let keyStart = position
-      let hasEscape = try string()
-      let key: String?
-      if isTopLevel {
-        key =
-          hasEscape
-          ? try JSONObjectScanner.decodeString(bytes, keyStart..<position)
-          : String(
-            decoding: UnsafeBufferPointer(rebasing: bytes[keyStart + 1..<position - 1]),
-            as: UTF8.self)
-      } else {
-        key = nil
-      }
+      try string()
+      // Decoded, and so checked as UTF-8, like every string value the decoder reads.
+      let key = isTopLevel ? try JSONObjectScanner.decodeString(bytes, keyStart..<position) : nil
       skipWhitespace()
       guard position < count else { throw endOfInput() }
       guard bytes[position] == Byte.colon else { throw error("expected ':' after object key") }
@@ -360,7 +351,7 @@ private struct Scanner {
     guard position < count else { throw endOfInput() }
     switch bytes[position] {
     case Byte.quote:
-      _ = try string()
+      try string()
       return .string
     case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
       try number()
@@ -387,12 +378,9 @@ private struct Scanner {
   }
 
   /// Scans the string whose opening quote is at the cursor.
-  ///
-  /// - Returns: whether the string contains escapes.
-  mutating func string() throws(JSONLineError) -> Bool {
+  mutating func string() throws(JSONLineError) {
     let start = position
     position += 1
-    var hasEscape = false
     while true {
       position = firstSpecial(from: position)
       guard position < count else {
@@ -401,10 +389,9 @@ private struct Scanner {
       let byte = bytes[position]
       if byte == Byte.quote {
         position += 1
-        return hasEscape
+        return
       }
       if byte == Byte.backslash {
-        hasEscape = true
         if position + 1 >= count {
           throw JSONLineError(message: "unterminated string", byteOffset: start)
         }

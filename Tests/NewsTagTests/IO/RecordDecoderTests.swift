@@ -44,6 +44,15 @@ import Testing
     #expect(failure.message == "invalid UTF-8 at byte 10")
   }
 
+  @Test func rejectsInvalidUTF8InAKey() {
+    let line: [UInt8] = Array("{\"".utf8) + [0xFF] + Array("\":1,\"text\":\"a\"}".utf8)
+    guard case .failure(let failure) = decode(line) else {
+      Issue.record("invalid UTF-8 in a key accepted")
+      return
+    }
+    #expect(failure.message == "invalid UTF-8 at byte 2")
+  }
+
   @Test func keepsOtherFieldsVerbatimInOrder() throws {
     let line = #"{"topic":"brexit","id":7,"text":"Мей\n","meta":{"a":[1, 2]},"entities":[]}"#
     let document = try decode(Array(line.utf8)).get()
