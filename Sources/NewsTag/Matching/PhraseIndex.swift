@@ -3,7 +3,7 @@
 /// Edges live in one open-addressing table keyed by (node, term), so walking
 /// a phrase costs one probe per token and no per-node allocation.
 ///
-/// - Complexity: `child(of:term:)` is O(1) expected.
+/// - Complexity: ``Walker/child(of:term:)`` is O(1) expected.
 public struct PhraseIndex: Sendable {
   public static let root: Int32 = 0
 
@@ -14,7 +14,6 @@ public struct PhraseIndex: Sendable {
   /// Payloads of node `n` are `payloads[payloadOffsets[n]..<payloadOffsets[n+1]]`.
   let payloadOffsets: [Int32]
   public let payloads: [Int32]
-  public let nodeCount: Int
   /// The root's children by term id (-1: no phrase starts with that term), so
   /// the first step of every walk, the one most tokens fail, is an array read.
   let rootChildren: [Int32]
@@ -26,7 +25,6 @@ public struct PhraseIndex: Sendable {
     self.mask = edgeChildren.count - 1
     self.payloadOffsets = payloadOffsets
     self.payloads = payloads
-    self.nodeCount = payloadOffsets.count - 1
     self.rootChildren = Self.rootChildren(edgeKeys: edgeKeys, edgeChildren: edgeChildren)
   }
 
@@ -64,13 +62,7 @@ public struct PhraseIndex: Sendable {
       payloads[Int(next[Int(entry.node)])] = entry.payload
       next[Int(entry.node)] += 1
     }
-    self.edgeKeys = keys
-    self.edgeChildren = children
-    self.mask = capacity - 1
-    self.payloadOffsets = offsets
-    self.payloads = payloads
-    self.nodeCount = nodeCount
-    self.rootChildren = Self.rootChildren(edgeKeys: keys, edgeChildren: children)
+    self.init(edgeKeys: keys, edgeChildren: children, payloadOffsets: offsets, payloads: payloads)
   }
 
   @inline(__always) fileprivate static func edgeKey(_ parent: Int32, _ term: Int32) -> UInt64 {
@@ -79,21 +71,6 @@ public struct PhraseIndex: Sendable {
 
   @inline(__always) fileprivate static func slot(for key: UInt64, mask: Int) -> Int {
     Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 20) & mask
-  }
-
-  /// The node reached from `node` by `term`, or -1.
-  @inline(__always) public func child(of node: Int32, term: Int32) -> Int32 {
-    if node == Self.root {
-      return Int(term) < rootChildren.count ? rootChildren[Int(term)] : -1
-    }
-    let key = Self.edgeKey(node, term)
-    var slot = Self.slot(for: key, mask: mask)
-    while true {
-      let child = edgeChildren[slot]
-      if child == 0 { return -1 }
-      if edgeKeys[slot] == key { return child - 1 }
-      slot = (slot + 1) & mask
-    }
   }
 
   /// Indices into `payloads` for `node`; empty when no phrase ends there.
@@ -160,7 +137,7 @@ public struct PhraseIndexBuilder {
   public mutating func insert(_ terms: [Int32], payload: Int32) {
     var node = PhraseIndex.root
     for term in terms {
-      let key = (UInt64(UInt32(bitPattern: node)) << 32) | UInt64(UInt32(bitPattern: term))
+      let key = PhraseIndex.edgeKey(node, term)
       if let child = edges[key] {
         node = child
       } else {
