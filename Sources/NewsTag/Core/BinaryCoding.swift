@@ -36,6 +36,14 @@ struct BinaryReader {
     return value
   }
 
+  /// A count of items that follow, each taking at least one byte: a damaged
+  /// count is rejected before anything is allocated for it.
+  mutating func readCount() throws(Malformed) -> Int {
+    let count = try read(Int64.self)
+    guard count >= 0, count <= Int64(bytes.count - offset) else { throw Malformed() }
+    return Int(count)
+  }
+
   mutating func readArray<T: BitwiseCopyable>(_: T.Type = T.self) throws(Malformed) -> [T] {
     let count = try read(Int64.self)
     let stride = MemoryLayout<T>.stride

@@ -32,10 +32,9 @@ extension CompiledGazetteer {
       try reader.read(Int64.self) == Int64(MemoryLayout<Candidate>.stride),
       try reader.read(Int64.self) == Int64(MemoryLayout<CaseRule>.stride)
     else { throw BinaryReader.Malformed() }
-    let entityCount = try reader.read(Int64.self)
-    guard entityCount >= 0 else { throw BinaryReader.Malformed() }
+    let entityCount = try reader.readCount()
     var entities: [LinkedEntity] = []
-    entities.reserveCapacity(Int(entityCount))
+    entities.reserveCapacity(entityCount)
     let serial = Self.newSerial()
     for index in 0..<entityCount {
       entities.append(

@@ -35,13 +35,8 @@ extension TopicModel {
     guard try reader.read(Int64.self) == Self.serializationVersion else {
       throw BinaryReader.Malformed()
     }
-    func count() throws(BinaryReader.Malformed) -> Int {
-      let count = try reader.read(Int64.self)
-      guard count >= 0, count <= Int64(bytes.count) else { throw BinaryReader.Malformed() }
-      return Int(count)
-    }
     var topics: [Topic] = []
-    for _ in 0..<(try count()) {
+    for _ in 0..<(try reader.readCount()) {
       topics.append(
         Topic(
           id: try reader.readString(), parent: try reader.readString(),
@@ -54,13 +49,15 @@ extension TopicModel {
     let cueTopic = try reader.readArray(Int64.self).map { Int($0) }
     let cueWeight: [Double] = try reader.readArray()
     var cueName: [String] = []
-    for _ in 0..<(try count()) { cueName.append(try reader.readString()) }
+    for _ in 0..<(try reader.readCount()) { cueName.append(try reader.readString()) }
     let cueText = try reader.readArray(Int64.self).map { Int($0) }
     var indexes: [CueIndex] = []
     for _ in 0..<2 {
       let keys = try TermTable(reading: &reader)
       var cues: [[Int]] = []
-      for _ in 0..<(try count()) { cues.append(try reader.readArray(Int64.self).map { Int($0) }) }
+      for _ in 0..<(try reader.readCount()) {
+        cues.append(try reader.readArray(Int64.self).map { Int($0) })
+      }
       guard cues.count == keys.count else { throw BinaryReader.Malformed() }
       indexes.append(CueIndex(keys: keys, cues: cues))
     }

@@ -33,6 +33,10 @@ import Testing
       try CompiledGazetteer(serialized: Array(bytes.dropLast(9)))
     }
     #expect(throws: (any Error).self) { try CompiledGazetteer(serialized: [1, 2, 3]) }
+    // An entity count past the end of the file (after the version and two strides).
+    var huge = bytes
+    withUnsafeBytes(of: Int64.max) { huge.replaceSubrange(24..<32, with: $0) }
+    #expect(throws: (any Error).self) { try CompiledGazetteer(serialized: huge) }
   }
 
   @Test func storesAndFindsByContent() throws {
