@@ -53,8 +53,8 @@ public final class CompiledGazetteer: Sendable {
 
   init(
     serial: UInt64, entities: [LinkedEntity], terms: TermTable, phrases: PhraseIndex,
-    candidates: [Candidate],
-    rules: [CaseRule], surfaces: [UInt8], phraseCount: Int, maximumPhraseLength: Int
+    candidates: [Candidate], rules: [CaseRule], surfaces: [UInt8],
+    diagnostics: [Diagnostic] = [], phraseCount: Int, maximumPhraseLength: Int
   ) {
     self.serial = serial
     self.entities = entities
@@ -63,13 +63,13 @@ public final class CompiledGazetteer: Sendable {
     self.candidates = candidates
     self.rules = rules
     self.surfaces = surfaces
-    self.diagnostics = []
+    self.diagnostics = diagnostics
     self.phraseCount = phraseCount
     self.maximumPhraseLength = maximumPhraseLength
   }
 
   /// Compiles entries; names that yield no token are reported and skipped.
-  public init(_ entries: [GazetteerEntry]) {
+  public convenience init(_ entries: [GazetteerEntry]) {
     let normalizer = Normalizer()
     let tokenizer = Tokenizer()
     var termBuilder = TermTableBuilder()
@@ -159,16 +159,11 @@ public final class CompiledGazetteer: Sendable {
         }
       }
     }
-    self.serial = serial
-    self.entities = entities
-    self.terms = termBuilder.build()
-    self.phrases = phraseBuilder.build()
-    self.candidates = candidates
-    self.rules = rules
-    self.surfaces = surfaces
-    self.diagnostics = diagnostics
-    self.phraseCount = candidatesByPhrase.count
-    self.maximumPhraseLength = maximumLength
+    self.init(
+      serial: serial, entities: entities, terms: termBuilder.build(),
+      phrases: phraseBuilder.build(), candidates: candidates, rules: rules, surfaces: surfaces,
+      diagnostics: diagnostics, phraseCount: candidatesByPhrase.count,
+      maximumPhraseLength: maximumLength)
   }
 
   /// The article forms the matcher accepts for a name besides the name as

@@ -1,6 +1,6 @@
 extension TopicModel {
   /// Identifies the layout below; bump it when anything compiled changes meaning.
-  static let serializationVersion: Int64 = 1
+  static let serializationVersion: Int64 = 2
 
   /// The compiled model as bytes that ``init(serialized:)`` reads back in
   /// the same build of newstag.
@@ -15,12 +15,10 @@ extension TopicModel {
     }
     terms.write(to: &writer)
     phrases.write(to: &writer)
-    writer.write(parentIndex.map { Int64($0 ?? -1) })
     writer.write(cueTopic.map(Int64.init))
     writer.write(cueWeight)
     writer.write(Int64(cueName.count))
     for name in cueName { writer.write(name) }
-    writer.write(cueText.map(Int64.init))
     for index in [entityCues, labelCues] {
       index.keys.write(to: &writer)
       writer.write(Int64(index.cues.count))
@@ -45,12 +43,10 @@ extension TopicModel {
     }
     let terms = try TermTable(reading: &reader)
     let phrases = try PhraseIndex(reading: &reader)
-    let parentIndex: [Int?] = try reader.readArray(Int64.self).map { $0 < 0 ? nil : Int($0) }
     let cueTopic = try reader.readArray(Int64.self).map { Int($0) }
     let cueWeight: [Double] = try reader.readArray()
     var cueName: [String] = []
     for _ in 0..<(try reader.readCount()) { cueName.append(try reader.readString()) }
-    let cueText = try reader.readArray(Int64.self).map { Int($0) }
     var indexes: [CueIndex] = []
     for _ in 0..<2 {
       let keys = try TermTable(reading: &reader)
@@ -62,16 +58,26 @@ extension TopicModel {
       indexes.append(CueIndex(keys: keys, cues: cues))
     }
     let cueCount = cueWeight.count
-    guard reader.isAtEnd, parentIndex.count == topics.count,
-      parentIndex.allSatisfy({ ($0 ?? 0) < topics.count }),
-      cueTopic.count == cueCount, cueName.count == cueCount, cueText.count == cueCount,
+    guard reader.isAtEnd, Self.ancestorsEnd(Self.parentIndex(topics)),
+      cueTopic.count == cueCount, cueName.count == cueCount,
       cueTopic.allSatisfy({ $0 >= 0 && $0 < topics.count }),
       phrases.payloads.allSatisfy({ $0 >= 0 && Int($0) < cueCount }),
       indexes.allSatisfy({ $0.cues.joined().allSatisfy { $0 >= 0 && $0 < cueCount } })
     else { throw BinaryReader.Malformed() }
     self.init(
-      topics: topics, terms: terms, phrases: phrases, parentIndex: parentIndex,
-      cueTopic: cueTopic, cueWeight: cueWeight, cueName: cueName, cueText: cueText,
-      entityCues: indexes[0], labelCues: indexes[1])
+      topics: topics, terms: terms, phrases: phrases, cueTopic: cueTopic, cueWeight: cueWeight,
+      cueName: cueName, entityCues: indexes[0], labelCues: indexes[1])
+  }
+
+  /// Whether every topic's chain of parents ends (a damaged file could make a loop).
+  private static func ancestorsEnd(_ parentIndex: [Int?]) -> Bool {
+    parentIndex.indices.allSatisfy { topic in
+      var ancestor = parentIndex[topic]
+      for _ in 0...parentIndex.count {
+        guard let parent = ancestor else { return true }
+        ancestor = parentIndex[parent]
+      }
+      return false
+    }
   }
 }

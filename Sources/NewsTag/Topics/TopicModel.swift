@@ -15,28 +15,18 @@ public final class TopicModel: Sendable {
   let entityCues: CueIndex
   let labelCues: CueIndex
 
-  /// A model from its stored parts (``init(serialized:)``).
+  /// A model from its parts; the taxonomy's links and the cue text numbers
+  /// are derived here.
   init(
-    topics: [Topic], terms: TermTable, phrases: PhraseIndex, parentIndex: [Int?],
-    cueTopic: [Int], cueWeight: [Double], cueName: [String], cueText: [Int],
-    entityCues: CueIndex, labelCues: CueIndex
+    topics: [Topic], terms: TermTable, phrases: PhraseIndex, cueTopic: [Int],
+    cueWeight: [Double], cueName: [String], entityCues: CueIndex, labelCues: CueIndex
   ) {
+    let parentIndex = Self.parentIndex(topics)
     self.topics = topics
     self.terms = terms
     self.phrases = phrases
     self.parentIndex = parentIndex
-    self.depth = Self.depths(parentIndex)
-    self.cueTopic = cueTopic
-    self.cueWeight = cueWeight
-    self.cueName = cueName
-    self.cueText = cueText
-    self.entityCues = entityCues
-    self.labelCues = labelCues
-  }
-
-  /// Each topic's distance from its top-level subject.
-  private static func depths(_ parentIndex: [Int?]) -> [Int] {
-    parentIndex.indices.map { topic in
+    self.depth = parentIndex.indices.map { topic in
       var depth = 0
       var ancestor = parentIndex[topic]
       while let parent = ancestor {
@@ -45,24 +35,33 @@ public final class TopicModel: Sendable {
       }
       return depth
     }
-  }
-
-  public init(_ lexicon: TopicLexicon) {
-    var topicIndexByID: [String: Int] = [:]
-    for (index, topic) in lexicon.topics.enumerated() { topicIndexByID[topic.id] = index }
-    let parentIndex = lexicon.topics.map { topicIndexByID[$0.parent] }
-    self.topics = lexicon.topics
-    self.parentIndex = parentIndex
-    self.depth = Self.depths(parentIndex)
-    self.cueTopic = lexicon.cues.map { topicIndexByID[$0.topic] ?? 0 }
-    self.cueWeight = lexicon.cues.map(\.weight)
-    self.cueName = lexicon.cues.map(\.cue)
+    self.cueTopic = cueTopic
+    self.cueWeight = cueWeight
+    self.cueName = cueName
     var textNumbers: [String: Int] = [:]
-    self.cueText = lexicon.cues.map { cue in
-      if let number = textNumbers[cue.cue] { return number }
-      textNumbers[cue.cue] = textNumbers.count
+    self.cueText = cueName.map { name in
+      if let number = textNumbers[name] { return number }
+      textNumbers[name] = textNumbers.count
       return textNumbers.count - 1
     }
+    self.entityCues = entityCues
+    self.labelCues = labelCues
+  }
+
+  /// Each topic's parent, as an index into `topics`.
+  static func parentIndex(_ topics: [Topic]) -> [Int?] {
+    let indexByID = Self.indexByID(topics)
+    return topics.map { indexByID[$0.parent] }
+  }
+
+  private static func indexByID(_ topics: [Topic]) -> [String: Int] {
+    var indexByID: [String: Int] = [:]
+    for (index, topic) in topics.enumerated() { indexByID[topic.id] = index }
+    return indexByID
+  }
+
+  public convenience init(_ lexicon: TopicLexicon) {
+    let topicIndexByID = Self.indexByID(lexicon.topics)
     var termBuilder = TermTableBuilder()
     var phraseBuilder = PhraseIndexBuilder()
     var entityCues: [String: [Int]] = [:]
@@ -83,10 +82,11 @@ public final class TopicModel: Sendable {
         }
       }
     }
-    self.terms = termBuilder.build()
-    self.phrases = phraseBuilder.build()
-    self.entityCues = CueIndex(entityCues)
-    self.labelCues = CueIndex(labelCues)
+    self.init(
+      topics: lexicon.topics, terms: termBuilder.build(), phrases: phraseBuilder.build(),
+      cueTopic: lexicon.cues.map { topicIndexByID[$0.topic] ?? 0 },
+      cueWeight: lexicon.cues.map(\.weight), cueName: lexicon.cues.map(\.cue),
+      entityCues: CueIndex(entityCues), labelCues: CueIndex(labelCues))
   }
 
   /// Whether `topic` lies below `ancestor` in the taxonomy.
