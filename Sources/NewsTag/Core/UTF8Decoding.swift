@@ -23,6 +23,32 @@ func decodeScalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (
   )
 }
 
+/// Writes the UTF-8 form of a scalar value (never a surrogate) at `output`
+/// and returns its length.
+@inline(__always)
+func writeUTF8(_ value: UInt32, to output: UnsafeMutablePointer<UInt8>) -> Int {
+  if value < 0x80 {
+    output[0] = UInt8(truncatingIfNeeded: value)
+    return 1
+  }
+  if value < 0x800 {
+    output[0] = UInt8(truncatingIfNeeded: 0xC0 | value >> 6)
+    output[1] = UInt8(truncatingIfNeeded: 0x80 | value & 0x3F)
+    return 2
+  }
+  if value < 0x10000 {
+    output[0] = UInt8(truncatingIfNeeded: 0xE0 | value >> 12)
+    output[1] = UInt8(truncatingIfNeeded: 0x80 | value >> 6 & 0x3F)
+    output[2] = UInt8(truncatingIfNeeded: 0x80 | value & 0x3F)
+    return 3
+  }
+  output[0] = UInt8(truncatingIfNeeded: 0xF0 | value >> 18)
+  output[1] = UInt8(truncatingIfNeeded: 0x80 | value >> 12 & 0x3F)
+  output[2] = UInt8(truncatingIfNeeded: 0x80 | value >> 6 & 0x3F)
+  output[3] = UInt8(truncatingIfNeeded: 0x80 | value & 0x3F)
+  return 4
+}
+
 /// Appends the UTF-8 encoding of a scalar value.
 @inline(__always)
 func appendUTF8(_ value: UInt32, to bytes: inout [UInt8]) {

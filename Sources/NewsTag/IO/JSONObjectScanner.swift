@@ -118,7 +118,7 @@ public enum JSONObjectScanner {
           failure = error
           return
         }
-        written += writeUTF8(escape.value, to: output, at: written)
+        written += writeUTF8(escape.value, to: outputBase + written)
         index += escape.length
       }
       initialized = written
@@ -197,33 +197,6 @@ public enum JSONObjectScanner {
       value = value << 4 | UInt32(digit)
     }
     return value
-  }
-
-  /// Writes the UTF-8 form of a scalar value (never a surrogate) and returns its length.
-  @inline(__always)
-  private static func writeUTF8(
-    _ value: UInt32, to output: UnsafeMutableBufferPointer<UInt8>, at index: Int
-  ) -> Int {
-    if value < 0x80 {
-      output[index] = UInt8(truncatingIfNeeded: value)
-      return 1
-    }
-    if value < 0x800 {
-      output[index] = UInt8(truncatingIfNeeded: 0xC0 | value >> 6)
-      output[index + 1] = UInt8(truncatingIfNeeded: 0x80 | value & 0x3F)
-      return 2
-    }
-    if value < 0x10000 {
-      output[index] = UInt8(truncatingIfNeeded: 0xE0 | value >> 12)
-      output[index + 1] = UInt8(truncatingIfNeeded: 0x80 | value >> 6 & 0x3F)
-      output[index + 2] = UInt8(truncatingIfNeeded: 0x80 | value & 0x3F)
-      return 3
-    }
-    output[index] = UInt8(truncatingIfNeeded: 0xF0 | value >> 18)
-    output[index + 1] = UInt8(truncatingIfNeeded: 0x80 | value >> 12 & 0x3F)
-    output[index + 2] = UInt8(truncatingIfNeeded: 0x80 | value >> 6 & 0x3F)
-    output[index + 3] = UInt8(truncatingIfNeeded: 0x80 | value & 0x3F)
-    return 4
   }
 
   /// The index of the first backslash in `start..<end`, or `end`.

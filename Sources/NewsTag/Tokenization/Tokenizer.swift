@@ -73,25 +73,7 @@ public struct Tokenizer: Stage {
     }
     var keyCount = 0
     @inline(__always) func put(_ value: UInt32) {
-      if value < 0x80 {
-        keys[keyCount] = UInt8(value)
-        keyCount += 1
-      } else if value < 0x800 {
-        keys[keyCount] = UInt8(0xC0 | (value >> 6))
-        keys[keyCount + 1] = UInt8(0x80 | (value & 0x3F))
-        keyCount += 2
-      } else if value < 0x10000 {
-        keys[keyCount] = UInt8(0xE0 | (value >> 12))
-        keys[keyCount + 1] = UInt8(0x80 | ((value >> 6) & 0x3F))
-        keys[keyCount + 2] = UInt8(0x80 | (value & 0x3F))
-        keyCount += 3
-      } else {
-        keys[keyCount] = UInt8(0xF0 | (value >> 18))
-        keys[keyCount + 1] = UInt8(0x80 | ((value >> 12) & 0x3F))
-        keys[keyCount + 2] = UInt8(0x80 | ((value >> 6) & 0x3F))
-        keys[keyCount + 3] = UInt8(0x80 | (value & 0x3F))
-        keyCount += 4
-      }
+      keyCount &+= writeUTF8(value, to: keys + keyCount)
     }
 
     var atSentenceStart = true
