@@ -64,11 +64,7 @@ public struct JSONWriter: ~Copyable {
   /// - Complexity: O(*n*) in the UTF-8 length of `s`; runs of bytes that need no escaping are
   ///   found eight bytes at a time and copied in bulk.
   public mutating func appendString(_ s: String) {
-    if let done: Void = s.utf8.withContiguousStorageIfAvailable({ appendString(utf8: $0) }) {
-      return done
-    }
-    var copy = s
-    copy.withUTF8 { appendString(utf8: $0) }
+    s.withUTF8Bytes { appendString(utf8: $0) }
   }
 
   /// Appends the well-formed UTF-8 text `bytes` as a quoted JSON string, escaped as by
@@ -119,8 +115,7 @@ public struct JSONWriter: ~Copyable {
   /// Appends `s` as it is: it must already be valid JSON text (or punctuation).
   /// Literals go to ``appendRaw(_:)-(StaticString)``, which costs no reference count.
   public mutating func appendRaw(string s: String) {
-    var s = s
-    s.withUTF8 { put($0) }
+    s.withUTF8Bytes { put($0) }
   }
 
   /// Appends a static string's bytes as they are (fixed keys and punctuation).

@@ -89,6 +89,14 @@ public final class TopicModel: Sendable {
       entityCues: CueIndex(entityCues), labelCues: CueIndex(labelCues))
   }
 
+  /// Calls `body` with each cue a mention of `entity` adds: those naming the
+  /// entity, then those naming its label. The order decides which mention
+  /// a cue's evidence names.
+  func forEachCue(of entity: LinkedEntity, _ body: (Int) -> Void) {
+    for cue in entityCues.cues(for: entity.id) { body(cue) }
+    for cue in labelCues.cues(for: entity.label) { body(cue) }
+  }
+
   /// Whether `topic` lies below `ancestor` in the taxonomy.
   func isDescendant(_ topic: Int, of ancestor: Int) -> Bool {
     var current = parentIndex[topic]
@@ -119,11 +127,7 @@ struct CueIndex: Sendable {
   }
 
   func cues(for key: String) -> [Int] {
-    guard
-      let id = key.utf8.withContiguousStorageIfAvailable({
-        keys.id(of: UnsafeRawBufferPointer($0))
-      }), id >= 0
-    else { return [] }
-    return cues[Int(id)]
+    let id = key.withUTF8Bytes { keys.id(of: UnsafeRawBufferPointer($0)) }
+    return id >= 0 ? cues[Int(id)] : []
   }
 }

@@ -58,9 +58,9 @@ public struct TopicScorer: Stage, MatchesTerms {
     self.linkedCues = linkedCues
   }
 
-  /// This scorer with the cues of every entity of `gazetteer` (its entity
-  /// cues, then its label's) found in advance: a mention of that gazetteer
-  /// then costs an index, not a hash of its id and label.
+  /// This scorer with the cues of every entity of `gazetteer` found in
+  /// advance: a mention of that gazetteer then costs an index, not a hash of
+  /// its id and label.
   public func linked(to gazetteer: CompiledGazetteer) -> TopicScorer {
     TopicScorer(model: model, options: options, linkedCues: LinkedCues(model, gazetteer))
   }
@@ -75,8 +75,7 @@ public struct TopicScorer: Stage, MatchesTerms {
       var offsets: [Int32] = [0]
       var cues: [Int32] = []
       for entity in gazetteer.entities {
-        for cue in model.entityCues.cues(for: entity.id) { cues.append(Int32(cue)) }
-        for cue in model.labelCues.cues(for: entity.label) { cues.append(Int32(cue)) }
+        model.forEachCue(of: entity) { cues.append(Int32($0)) }
         offsets.append(Int32(cues.count))
       }
       self.gazetteerSerial = gazetteer.serial
@@ -106,11 +105,9 @@ public struct TopicScorer: Stage, MatchesTerms {
           }
           continue
         }
-        for cue in model.entityCues.cues(for: entity.id) { counts.add(cue, mention: index) }
-        for cue in model.labelCues.cues(for: entity.label) { counts.add(cue, mention: index) }
+        model.forEachCue(of: entity) { counts.add($0, mention: index) }
       }
-      return score(
-        counts: counts, tokenCount: list.tokens.count, mentions: mentions, options: options)
+      return score(counts: counts, tokenCount: list.tokens.count, mentions: mentions)
     }
   }
 }
@@ -215,9 +212,7 @@ extension TopicScorer {
     }
   }
 
-  func score(counts: CueCounts, tokenCount: Int, mentions: [Mention], options: Options)
-    -> [TopicScore]
-  {
+  func score(counts: CueCounts, tokenCount: Int, mentions: [Mention]) -> [TopicScore] {
     let lengthNorm =
       1 - TopicScorer.lengthWeight + TopicScorer.lengthWeight * Double(tokenCount)
       / TopicScorer.typicalLength
