@@ -37,19 +37,12 @@ public struct DocumentRenderer: Sendable {
     writer.appendRaw("}")
   }
 
-  /// The fixed parts of an entity object (static strings: no reference counting).
-  private enum Key {
-    static let start: StaticString = #"{"start":"#
-    static let nextStart: StaticString = #",{"start":"#
-    static let end: StaticString = #","end":"#
-    static let text: StaticString = #","text":"#
-  }
-
   /// An entity's fields after the mention's own, through the closing brace:
   /// `,"label":…,"id":…,"name":…}`. The same for all the entity's mentions,
   /// so ``LinkedEntity`` keeps them.
   static func entityFields(id: String, label: String, name: String) -> [UInt8] {
-    var writer = JSONWriter()
+    // Room for the keys and quotes, and for strings that need no escapes.
+    var writer = JSONWriter(capacity: id.utf8.count + label.utf8.count + name.utf8.count + 40)
     writer.appendRaw(#","label":"#)
     writer.appendString(label)
     writer.appendRaw(#","id":"#)
@@ -90,11 +83,11 @@ public struct DocumentRenderer: Sendable {
         return scalarOffset
       }
       for (index, mention) in document.mentions.enumerated() {
-        writer.appendRaw(index > 0 ? Key.nextStart : Key.start)
+        writer.appendRaw(index > 0 ? #",{"start":"# : #"{"start":"#)
         writer.appendInt(scalars(upTo: mention.start))
-        writer.appendRaw(Key.end)
+        writer.appendRaw(#","end":"#)
         writer.appendInt(scalars(upTo: mention.end))
-        writer.appendRaw(Key.text)
+        writer.appendRaw(#","text":"#)
         writer.appendString(utf8: UnsafeBufferPointer(rebasing: bytes[mention.start..<mention.end]))
         mention.entity.renderedFields.withUnsafeBufferPointer { writer.appendRaw(bytes: $0) }
       }
@@ -142,9 +135,9 @@ public struct DocumentRenderer: Sendable {
   ) {
     writer.appendRaw("{")
     var first = true
-    func key(_ name: String) {
+    func key(_ name: StaticString) {
       writer.appendRaw(first ? "\"" : ",\"")
-      writer.appendRaw(string: name)
+      writer.appendRaw(name)
       writer.appendRaw("\":")
       first = false
     }

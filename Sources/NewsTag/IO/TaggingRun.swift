@@ -129,7 +129,6 @@ public struct TaggingRun: Sendable {
       }
     }
     try drain(flushOutput: true)
-    try sink.flush()
     return summary
   }
 
