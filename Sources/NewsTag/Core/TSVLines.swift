@@ -9,13 +9,12 @@ enum TSVLines {
       var rows: [(line: Int, fields: [String])] = []
       var lineNumber = 0
       var start = 0
-      while start <= bytes.count {
+      while start < bytes.count {
         lineNumber += 1
         var end = start
         while end < bytes.count && bytes[end] != UInt8(ascii: "\n") { end += 1 }
         let next = end + 1
         if end > start && bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-        if end == bytes.count && start == end && start == bytes.count { break }
         let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
         let isBlank = line.allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
         if !isBlank && line.first != UInt8(ascii: "#") {

@@ -70,7 +70,7 @@ public struct GazetteerCache: Sendable {
   }
 
   /// What a cache file holds; the name its files start with.
-  enum Kind: String, CaseIterable {
+  enum Kind: String {
     case gazetteer
     case topics
   }
@@ -79,20 +79,15 @@ public struct GazetteerCache: Sendable {
     try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     let target = path(for: key, kind: kind)
     let temporary = target + ".\(getpid()).tmp"
-    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-    guard descriptor >= 0 else { return }
-    var written = 0
-    let complete = bytes.withUnsafeBytes { raw -> Bool in
-      while written < raw.count {
-        let result = write(descriptor, raw.baseAddress.map { $0 + written }, raw.count - written)
-        if result < 0 && errno == EINTR { continue }
-        if result <= 0 { return false }
-        written += result
-      }
-      return true
+    do {
+      let sink = try OutputSink(path: temporary)
+      try sink.write(bytes)
+      try sink.flush()
+    } catch {
+      unlink(temporary)
+      return
     }
-    close(descriptor)
-    if !complete || rename(temporary, target) != 0 { unlink(temporary) }
+    if rename(temporary, target) != 0 { unlink(temporary) }
     prune(kind, keeping: 8)
   }
 

@@ -36,12 +36,10 @@ public struct GazetteerFiles: Sendable {
     for relative in relativePaths {
       let path = base + relative
       let bytes = try readWholeFile(path)
-      guard bytes.withUnsafeBufferPointer({ UTF8Validation.firstInvalidOffset($0) }) == nil else {
+      guard let text = bytes.withUnsafeBufferPointer(UTF8Validation.string) else {
         throw InputError(path: path, reason: "not valid UTF-8")
       }
-      files.add(
-        GazetteerSource(path: path, text: String(decoding: bytes, as: UTF8.self)),
-        relativePath: relative)
+      files.add(GazetteerSource(path: path, text: text), relativePath: relative)
     }
     return files
   }

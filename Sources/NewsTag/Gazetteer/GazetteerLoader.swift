@@ -45,7 +45,7 @@ public struct GazetteerLoader {
   }
 
   /// Disables what the `-id` lines ask for, wherever they stand in the files.
-  public mutating func applyRemovals() {
+  private mutating func applyRemovals() {
     var removedEntities: Set<String> = []
     for removal in removals {
       func warning(_ message: String) {
