@@ -36,11 +36,6 @@ enum JSONValue: Equatable, Sendable, Decodable {
     return members[key]
   }
 
-  var object: [String: JSONValue]? {
-    guard case .object(let members) = self else { return nil }
-    return members
-  }
-
   var array: [JSONValue]? {
     guard case .array(let elements) = self else { return nil }
     return elements

@@ -4,7 +4,7 @@ import Testing
 
 /// The default gazetteers cover world and Bulgarian news at the promised size.
 @Suite struct DefaultContentTests {
-  static let entries = GazetteerLoader.load(GazetteerFiles.defaults.gazetteers).entries
+  static let entries = DefaultData.entries
 
   @Test(arguments: [
     ("COUNTRY", 249), ("LOCATION", 1_000), ("PERSON", 800), ("ORGANIZATION", 400),
@@ -43,9 +43,8 @@ import Testing
   }
 
   @Test func topicEntityCuesNameExistingEntities() throws {
-    let files = GazetteerFiles.defaults
-    let taxonomy = try #require(files.taxonomy)
-    let lexicon = TopicLexicon(taxonomy: taxonomy, lexicons: files.topicLexicons)
+    _ = try #require(DefaultData.files.taxonomy)
+    let lexicon = DefaultData.lexicon
     #expect(
       lexicon.unknownEntityCues(knownIDs: Set(Self.entries.map(\.id))).map(\.description) == [])
     #expect(

@@ -149,17 +149,15 @@ import Testing
 
 @Suite struct DefaultGazetteerTests {
   @Test func defaultsLoadAndCompileWithoutAnyDiagnostic() throws {
-    let files = GazetteerFiles.defaults
+    let files = DefaultData.files
     #expect(!files.gazetteers.isEmpty)
-    let loader = GazetteerLoader.load(files.gazetteers)
-    #expect(loader.diagnostics.map(\.description) == [])
-    let compiled = CompiledGazetteer(loader.entries)
-    #expect(compiled.diagnostics.map(\.description) == [])
+    #expect(DefaultData.loadDiagnostics.map(\.description) == [])
+    #expect(DefaultData.gazetteer.diagnostics.map(\.description) == [])
     // The common-word check needs Debian's wbulgarian word list; without it only that part is skipped.
     let words = WordList.load(path: "/usr/share/dict/bulgarian")
-    #expect(GazetteerReview.review(loader.entries, commonWords: words).map(\.description) == [])
-    let taxonomy = try #require(files.taxonomy)
-    let lexicon = TopicLexicon(taxonomy: taxonomy, lexicons: files.topicLexicons)
-    #expect(lexicon.diagnostics.map(\.description) == [])
+    #expect(
+      GazetteerReview.review(DefaultData.entries, commonWords: words).map(\.description) == [])
+    _ = try #require(files.taxonomy)
+    #expect(DefaultData.lexicon.diagnostics.map(\.description) == [])
   }
 }

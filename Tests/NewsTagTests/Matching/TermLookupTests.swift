@@ -4,14 +4,9 @@ import Testing
 @testable import NewsTag
 
 @Suite struct TermLookupTests {
-  static let files = GazetteerFiles.defaults
-  static let matcher = EntityMatcher(
-    gazetteer: CompiledGazetteer(GazetteerLoader.load(files.gazetteers).entries))
+  static let matcher = EntityMatcher(gazetteer: DefaultData.gazetteer)
   static let scorer = TopicScorer(
-    lexicon: TopicLexicon(
-      taxonomy: files.taxonomy ?? GazetteerSource(path: "missing", text: ""),
-      lexicons: files.topicLexicons),
-    options: .init(threshold: 0.05))
+    lexicon: DefaultData.lexicon, options: .init(threshold: 0.05))
 
   static let texts: [String] = [
     "Конгресът на САЩ одобри военна помощ за Украйна; Зеленски благодари на НАТО.",
