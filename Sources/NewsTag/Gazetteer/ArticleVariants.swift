@@ -54,15 +54,26 @@ enum ArticleVariants {
     // Adjectives: full and short article, with the fleeting vowel dropped
     // (Северен → Северния) and я → е (Бял → Белия).
     forms += [word + "ия", word + "ият"]
-    if ["ен", "ър", "ък", "ъл", "ел"].contains(where: word.hasSuffix) {
-      let fleeting = String(word.dropLast(2)) + String(last)
-      forms += [fleeting + "ия", fleeting + "ият"]
-    }
-    if let yaIndex = word.lastIndex(where: { "аъоуеиюя".contains($0) }), word[yaIndex] == "я" {
-      var alternated = word
-      alternated.replaceSubrange(yaIndex...yaIndex, with: "е")
-      forms += [alternated + "ия", alternated + "ият"]
-    }
+    if let fleeting = withoutFleetingVowel(word) { forms += [fleeting + "ия", fleeting + "ият"] }
+    if let alternated = withYaAlternated(word) { forms += [alternated + "ия", alternated + "ият"] }
     return forms
+  }
+
+  /// The adjective without the vowel that drops before an ending (`северен`
+  /// → `северн`, `добър` → `добр`), or nil when it has none.
+  static func withoutFleetingVowel(_ word: String) -> String? {
+    guard ["ен", "ър", "ък", "ъл", "ел"].contains(where: word.hasSuffix), let last = word.last
+    else { return nil }
+    return String(word.dropLast(2)) + String(last)
+  }
+
+  /// The word with its last vowel я turned into е (`бял` → `бел`), or nil
+  /// when its last vowel is not я.
+  static func withYaAlternated(_ word: String) -> String? {
+    guard let index = word.lastIndex(where: { "аъоуеиюя".contains($0) }), word[index] == "я"
+    else { return nil }
+    var result = word
+    result.replaceSubrange(index...index, with: "е")
+    return result
   }
 }

@@ -66,12 +66,10 @@ public enum TermForms {
       return forms
     }
     var stems = [word]
-    if ["ен", "ър", "ък", "ъл", "ел"].contains(where: word.hasSuffix), let last = word.last {
-      stems.append(String(word.dropLast(2)) + String(last))
-    }
+    if let fleeting = ArticleVariants.withoutFleetingVowel(word) { stems.append(fleeting) }
     for stem in stems {
       // The plural and the masculine article forms take е for я (бял → бели, белия).
-      let soft = alternated(stem)
+      let soft = ArticleVariants.withYaAlternated(stem) ?? stem
       forms += [
         stem + "а", stem + "о", soft + "и", soft + "ия", soft + "ият", stem + "ата", stem + "ото",
         soft + "ите",
@@ -94,12 +92,4 @@ public enum TermForms {
       .map { stem + $0 }
   }
 
-  /// The stem with its last я turned into е, when there is one.
-  private static func alternated(_ stem: String) -> String {
-    guard let index = stem.lastIndex(where: { "аъоуеиюя".contains($0) }), stem[index] == "я"
-    else { return stem }
-    var result = stem
-    result.replaceSubrange(index...index, with: "е")
-    return result
-  }
 }
